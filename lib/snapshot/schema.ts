@@ -1,19 +1,29 @@
 import { z } from 'zod';
+import { normaliseTimestamp } from './timestamp.js';
+
+const TIMESTAMP_EXPECTED = 'expected an ISO-8601 time or epoch seconds';
 
 /**
- * A timestamp as the AWS CLI prints it: an ISO-8601 string or epoch seconds
- * (CLI v1 prints Secrets Manager dates as floats). Normalised to ISO-8601 UTC.
+ * A timestamp as AWS tools print it: an ISO-8601 string (CLI v2), epoch
+ * seconds (CLI v1 prints floats) or a Date (SDK). Normalised to ISO-8601 UTC.
  */
-export const Timestamp = z.union([z.string(), z.number()]).transform((value, ctx) => {
-  const ms = typeof value === 'number' ? value * 1000 : Date.parse(value);
-  if (Number.isNaN(ms)) {
-    ctx.addIssue({
-      code: 'custom',
-      message: 'expected an ISO-8601 time or epoch seconds',
-    });
-    return z.NEVER;
-  }
-  return new Date(ms).toISOString();
+export const Timestamp = z
+  .union([z.string(), z.number(), z.date()], { error: TIMESTAMP_EXPECTED })
+  .transform((value, ctx) => {
+    const iso = normaliseTimestamp(value);
+    if (iso === null) {
+      ctx.addIssue({ code: 'custom', message: TIMESTAMP_EXPECTED });
+      return z.NEVER;
+    }
+    return iso;
+  });
+
+/**
+ * A policy document as printed: an object, a JSON string, or a URL-encoded
+ * JSON string. Decode it with `policyDocument` (lib/snapshot/policy.ts).
+ */
+const PolicyDocument = z.union([z.string(), z.record(z.string(), z.unknown())], {
+  error: 'expected a policy document (an object or a JSON string)',
 });
 
 const KeyValue = z.looseObject({ name: z.string(), value: z.string().optional() });
@@ -88,6 +98,8 @@ export const TaskDefinitionSchema = z.looseObject({
   networkMode: z.string().optional(),
   requiresCompatibilities: z.array(z.string()).optional(),
   containerDefinitions: z.array(ContainerDefinitionSchema),
+  registeredAt: Timestamp.optional(),
+  deregisteredAt: Timestamp.optional(),
 });
 
 export const TaskSchema = z.looseObject({
@@ -101,6 +113,10 @@ export const TaskSchema = z.looseObject({
   createdAt: Timestamp.optional(),
   startedAt: Timestamp.optional(),
   stoppedAt: Timestamp.optional(),
+  pullStartedAt: Timestamp.optional(),
+  pullStoppedAt: Timestamp.optional(),
+  stoppingAt: Timestamp.optional(),
+  executionStoppedAt: Timestamp.optional(),
   stopCode: z.string().optional(),
   stoppedReason: z.string().optional(),
   launchType: z.string().optional(),
@@ -125,17 +141,32 @@ export const SecretSchema = z.looseObject({
   LastAccessedDate: Timestamp.optional(),
   DeletedDate: Timestamp.optional(),
   CreatedDate: Timestamp.optional(),
+  NextRotationDate: Timestamp.optional(),
+  RotationRules: z.looseObject({}).optional(),
   PrimaryRegion: z.string().optional(),
   OwningService: z.string().optional(),
   VersionIdsToStages: z.record(z.string(), z.array(z.string())).optional(),
+  /** The same map as list-secrets names it; copied to VersionIdsToStages on load. */
+  SecretVersionsToStages: z.record(z.string(), z.array(z.string())).optional(),
   Tags: z
     .array(z.looseObject({ Key: z.string(), Value: z.string().optional() }))
     .optional(),
   /** get-resource-policy .ResourcePolicy; null when the secret has none. */
-  ResourcePolicy: z.string().nullable().optional(),
+  ResourcePolicy: PolicyDocument.nullable().optional(),
   /** list-secret-version-ids .Versions */
   Versions: z.array(SecretVersionSchema).optional(),
 });
+
+/** list-secrets prints the stage map as SecretVersionsToStages; describe-secret as VersionIdsToStages. */
+function withVersionIdsToStages<T extends z.output<typeof SecretSchema>>(secret: T): T {
+  if (
+    secret.VersionIdsToStages !== undefined ||
+    secret.SecretVersionsToStages === undefined
+  ) {
+    return secret;
+  }
+  return { ...secret, VersionIdsToStages: secret.SecretVersionsToStages };
+}
 
 export const SsmParameterSchema = z.looseObject({
   Name: z.string(),
@@ -145,9 +176,6 @@ export const SsmParameterSchema = z.looseObject({
   LastModifiedDate: Timestamp.optional(),
   Version: z.number().optional(),
 });
-
-/** A policy document as printed: an object, a JSON string, or a URL-encoded JSON string. */
-const PolicyDocument = z.union([z.string(), z.record(z.string(), z.unknown())]);
 
 export const IamRoleEntrySchema = z.looseObject({
   Role: z.looseObject({
@@ -238,7 +266,7 @@ export const SnapshotSchema = z.looseObject({
   services: z.array(ServiceSchema),
   taskDefinitions: z.array(TaskDefinitionSchema),
   tasks: z.array(TaskSchema).optional(),
-  secrets: z.array(SecretSchema),
+  secrets: z.array(SecretSchema.transform(withVersionIdsToStages)),
   ssmParameters: z.array(SsmParameterSchema).optional(),
   iam: z.looseObject({ roles: z.array(IamRoleEntrySchema) }).optional(),
   kms: z.looseObject({ keys: z.array(KmsKeyEntrySchema) }).optional(),

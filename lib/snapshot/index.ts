@@ -1,0 +1,12 @@
+export { SnapshotError, type SnapshotIssue } from './errors.js';
+export { loadSnapshotFile, parseSnapshot } from './load.js';
+export {
+  type SnapshotIndex,
+  serviceGroupKey,
+  snapshotIndex,
+  tasksOfService,
+} from './lookup.js';
+export { policyDocument } from './policy.js';
+export { SnapshotSchema } from './schema.js';
+export { normaliseTimestamp } from './timestamp.js';
+export type * from './types.js';
