@@ -52,6 +52,9 @@ function parseArn(value: string): ParsedValueFrom {
   if (arn === null) {
     return invalid('not a well-formed ARN');
   }
+  if (arn.service !== 'secretsmanager' && arn.service !== 'ssm') {
+    return invalid(`an ARN of ${arn.service}, not of Secrets Manager or SSM`);
+  }
   if (!hasRegionalScope(arn)) {
     return invalid('the ARN lacks a valid region or 12-digit account');
   }
@@ -68,9 +71,6 @@ function parseArn(value: string): ParsedValueFrom {
     // The ARN drops the leading slash of a hierarchical name: parameter/a/b is /a/b.
     const path = arn.resource.slice('parameter/'.length);
     return parseParameterName(path.includes('/') ? `/${path}` : path, scope);
-  }
-  if (arn.service !== 'secretsmanager') {
-    return invalid(`an ARN of ${arn.service}, not of Secrets Manager or SSM`);
   }
   if (!arn.resource.startsWith('secret:')) {
     return invalid('a Secrets Manager ARN that is not a secret');
