@@ -237,6 +237,8 @@ export const REASONS = {
   BudgetExhausted:
     'The rollout budget for the cluster is spent; the action waits its turn.',
   PreflightFailed: 'A critical finding means new tasks could not fetch their secrets.',
+  AlreadySignalled:
+    'A refresh signal for this service and secret version already went out.',
 } as const satisfies Record<string, string>;
 
 export type ActionReason = keyof typeof REASONS;
