@@ -321,9 +321,7 @@ describe('check', () => {
     const found = result.findings.map((finding) => `${finding.code}:${finding.severity}`);
     expect(found.sort()).toEqual([...codes].sort());
   });
-});
 
-describe('check', () => {
   it('raises the public path to high when the policy requires a private path', () => {
     const snapshot = networkSnapshot();
     const consumer = awsvpcConsumer(['subnet-0nat'], ['sg-0pubtask']);
