@@ -1,5 +1,5 @@
 import type { Secret } from '../snapshot/types.js';
-import { sameScope, secretArnFor, splitArn } from './arn.js';
+import { secretArnFor, splitArn } from './arn.js';
 import { parseValueFrom } from './parse.js';
 import type { ArnScope, SecretResolution } from './types.js';
 
@@ -24,7 +24,7 @@ export function resolveSecret(
     return { status: 'notFound' };
   }
 
-  const candidates = secrets.filter((secret) => matches(secret, target));
+  const candidates = secretsById(secrets).get(keyOf(target, target.secretId)) ?? [];
   const unique = [...new Map(candidates.map((s) => [s.ARN, s])).values()];
   unique.sort((a, b) => a.ARN.localeCompare(b.ARN));
   const [first, second] = unique;
@@ -58,13 +58,36 @@ function targetOf(id: string, scope: ArnScope): Target | null {
   return { partition, region, account, secretId };
 }
 
-function matches(secret: Secret, target: Target): boolean {
-  const arn = splitArn(secret.ARN);
-  if (arn === null || arn.service !== 'secretsmanager' || !sameScope(arn, target)) {
-    return false;
+const keyOf = (scope: ArnScope, id: string): string =>
+  `${scope.partition}:${scope.region}:${scope.account}:${id}`;
+
+/** Built once per secrets list (snapshots are never mutated): a plan resolves every reference. */
+const indexes = new WeakMap<readonly Secret[], Map<string, Secret[]>>();
+
+/** Secrets by scope and id, where an id is both the ARN's resource id and the Name. */
+function secretsById(secrets: readonly Secret[]): Map<string, Secret[]> {
+  const cached = indexes.get(secrets);
+  if (cached !== undefined) {
+    return cached;
   }
-  const fullId = arn.resource.slice('secret:'.length);
-  return fullId === target.secretId || secret.Name === target.secretId;
+
+  const index = new Map<string, Secret[]>();
+  const add = (key: string, secret: Secret) =>
+    index.set(key, [...(index.get(key) ?? []), secret]);
+  for (const secret of secrets) {
+    const arn = splitArn(secret.ARN);
+    if (
+      arn === null ||
+      arn.service !== 'secretsmanager' ||
+      !arn.resource.startsWith('secret:')
+    ) {
+      continue;
+    }
+    add(keyOf(arn, arn.resource.slice('secret:'.length)), secret);
+    add(keyOf(arn, secret.Name), secret);
+  }
+  indexes.set(secrets, index);
+  return index;
 }
 
 /**
