@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { baseOf, type Envelope } from './envelope.js';
+import { fromIssues, ignored, triggered } from './result.js';
+import type { EventResult } from './types.js';
+
+/** The staging label a rotation writes first; no consumer follows it. */
+export const PENDING = 'AWSPENDING';
+/** The label a reference follows unless it names another. */
+export const CURRENT = 'AWSCURRENT';
+
+/**
+ * `Secret Label Updated`: Secrets Manager's own event, sent when a staging
+ * label other than AWSPENDING or AWSPREVIOUS moves to a version.
+ */
+const LabelUpdatedDetail = z.object({
+  name: z.string().min(1),
+  labelUpdated: z.string().min(1),
+  versionId: z.string().min(1),
+});
+
+/** Reads a `Secret Label Updated` event. The secret ARN is `resources[0]`. */
+export function readLabelUpdated(envelope: Envelope, input: unknown): EventResult {
+  const parsed = LabelUpdatedDetail.safeParse(envelope.detail);
+  if (!parsed.success) return fromIssues(parsed.error, input, ['detail']);
+  const detail = parsed.data;
+
+  if (detail.labelUpdated === PENDING) {
+    return ignored('PendingOnly', 'The AWSPENDING label moved; no consumer follows it.');
+  }
+
+  return triggered({
+    ...baseOf(envelope),
+    kind: 'secretChanged',
+    change: 'labelUpdated',
+    secretId: envelope.resources[0] ?? detail.name,
+    label: detail.labelUpdated,
+    versionId: detail.versionId,
+    movesLabel: true,
+  });
+}
