@@ -15,7 +15,7 @@ import type { ParsedValueFrom, ResolvedReference } from './types.js';
 /** The tag that declares the secrets a service's app reads at run time. */
 export const RUNTIME_SECRETS_TAG = 'secret-reconciler/secrets';
 
-/** References of one consumer, in container then entry order, and what is wrong with them. */
+/** A consumer's references in container, then entry order, and what is wrong with them. */
 export type CollectedReferences = {
   references: ResolvedReference[];
   findings: Finding[];
@@ -124,7 +124,7 @@ function entriesOf(
   const credentials = container.repositoryCredentials?.credentialsParameter;
   if (credentials !== undefined) {
     const site = at('registryAuth', 'repositoryCredentials', credentials);
-    // ECS reads registry credentials only from Secrets Manager: a bare value is a secret name.
+    // ECS reads registry credentials only from Secrets Manager: a bare value is a name.
     entries.push({ site, parsed: parseSecretId(credentials, context.home) });
   }
   for (const variable of container.environment) {

@@ -143,7 +143,7 @@ function lookUpSecret(
         detail,
         evidence,
       );
-      // The referenced ARN is the best identity known for a secret the snapshot cannot hold.
+      // The referenced ARN is the best identity known for a secret outside the snapshot.
       return { secret: null, secretArn: resolution.arn, findings: [finding] };
     }
   }

@@ -61,7 +61,7 @@ function targetOf(id: string, scope: ArnScope): Target | null {
 const keyOf = (scope: ArnScope, id: string): string =>
   `${scope.partition}:${scope.region}:${scope.account}:${id}`;
 
-/** Built once per secrets list (snapshots are never mutated): a plan resolves every reference. */
+/** Built once per secrets list (snapshots are never mutated). */
 const indexes = new WeakMap<readonly Secret[], Map<string, Secret[]>>();
 
 /** Secrets by scope and id, where an id is both the ARN's resource id and the Name. */
@@ -115,7 +115,7 @@ export function missingVersion(
   return null;
 }
 
-/** Version id → stages, merged from Versions and VersionIdsToStages; null when neither is present. */
+/** Version id → stages from Versions and VersionIdsToStages; null when neither is. */
 function versionStages(secret: Secret): Map<string, string[]> | null {
   if (secret.Versions === undefined && secret.VersionIdsToStages === undefined) {
     return null;

@@ -11,7 +11,7 @@ export type Slot =
 
 /** Where a reference was written: enough to name it in a finding. */
 export type Site = {
-  /** The consumer a finding is about: the service, else the task, else the task definition. */
+  /** The consumer a finding is about: service, else task, else task definition. */
   resourceArn: string | null;
   serviceArn: string | null;
   taskDefinitionArn: string | null;
