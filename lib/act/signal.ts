@@ -1,0 +1,77 @@
+import { type EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import type { Action } from '../plan/types.js';
+import type { SignalLedger } from '../records/types.js';
+import { SignalError } from './errors.js';
+import { refreshEntry } from './events.js';
+import type { SignalledVersion } from './versions.js';
+
+export type SignalDeps = {
+  eventBridge: EventBridgeClient;
+  busName: string;
+  reconcileId: string;
+  time: Date;
+  ledger: SignalLedger | undefined;
+};
+
+/** The event id of a sent signal, or null when every version was signalled before. */
+export type SignalResult = { eventId: string | null };
+
+async function claimAll(
+  ledger: SignalLedger | undefined,
+  serviceArn: string,
+  versions: SignalledVersion[],
+): Promise<{ fresh: SignalledVersion[]; claimed: SignalledVersion[] }> {
+  const fresh: SignalledVersion[] = [];
+  const claimed: SignalledVersion[] = [];
+  for (const version of versions) {
+    // Without a ledger or a known version there is nothing to claim: send anyway
+    // (at least once beats never).
+    if (ledger === undefined || version.versionId === null) {
+      fresh.push(version);
+      continue;
+    }
+    if (await ledger.claim(serviceArn, version.secretArn, version.versionId)) {
+      fresh.push(version);
+      claimed.push(version);
+    }
+  }
+  return { fresh, claimed };
+}
+
+/**
+ * Sends one `Secret Refresh Requested` event for the versions not signalled
+ * before; a claim is given back when the event cannot be sent.
+ */
+export async function signal(
+  action: Action,
+  versions: SignalledVersion[],
+  deps: SignalDeps,
+): Promise<SignalResult> {
+  const { fresh, claimed } = await claimAll(deps.ledger, action.serviceArn, versions);
+  if (fresh.length === 0) return { eventId: null };
+
+  const entry = refreshEntry(
+    { busName: deps.busName, time: deps.time, reconcileId: deps.reconcileId },
+    action,
+    fresh,
+  );
+  try {
+    const response = await deps.eventBridge.send(
+      new PutEventsCommand({ Entries: [entry] }),
+    );
+    const result = response.Entries?.[0];
+    if (result?.EventId === undefined || result.ErrorCode !== undefined) {
+      const failure = Object.assign(new Error(result?.ErrorMessage ?? 'entry failed'), {
+        name: result?.ErrorCode ?? 'MissingResult',
+      });
+      throw failure;
+    }
+    return { eventId: result.EventId };
+  } catch (cause) {
+    const release = claimed.map((version) =>
+      deps.ledger?.release(action.serviceArn, version.secretArn, version.versionId!),
+    );
+    await Promise.allSettled(release);
+    throw new SignalError(`cannot signal ${action.serviceArn}`, { cause });
+  }
+}
