@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import { act } from '../act/index.js';
+import type { Config } from '../config/config.js';
+import type { Trigger } from '../events/types.js';
+import type { Log } from '../log.js';
+import type { AwsClients } from '../observe/clients.js';
+import { createSignalLedger } from '../records/index.js';
+import { createPlanner } from './prepare.js';
+import type { ReconcileOptions, ReconcileReport } from './types.js';
+
+/** The fields that say what a trigger is about, for logs. */
+export function triggerFields(trigger: Trigger): Record<string, unknown> {
+  switch (trigger.kind) {
+    case 'secretChanged':
+      return { secretArn: trigger.secretId, versionId: trigger.versionId };
+    case 'serviceChanged':
+      return { serviceArn: trigger.serviceArn };
+    case 'taskStopped':
+      return { taskArn: trigger.taskArn };
+    case 'resync':
+      return { source: trigger.source };
+  }
+}
+
+function errorFields(error: unknown): Record<string, string> {
+  return error instanceof Error
+    ? { errorName: error.name, errorMessage: error.message }
+    : { errorName: 'UnknownError', errorMessage: String(error) };
+}
+
+/**
+ * Builds the reconcile loop: for each trigger, a reconcile id, then observe,
+ * record label moves, plan and act. Errors reading or recording the world
+ * are thrown (the trigger is retried); failed actions are in the report.
+ */
+export function createReconciler(
+  clients: AwsClients,
+  config: Config,
+  log: Log,
+  options: ReconcileOptions = {},
+): (trigger: Trigger) => Promise<ReconcileReport> {
+  const now = options.now ?? (() => new Date());
+  const planner = createPlanner(clients, config, log, options);
+  const signals = createSignalLedger(clients.dynamodb, config.recordsTable, now);
+
+  return async function reconcile(trigger) {
+    const reconcileId = randomUUID();
+    const at = now();
+    const fields = { reconcileId, trigger: trigger.kind, ...triggerFields(trigger) };
+    const elapsed = () => now().getTime() - at.getTime();
+    log.info('Reconcile started', fields);
+
+    try {
+      const prepared = await planner(trigger, { reconcileId, at, persist: true });
+      const acted = await act(prepared.plan, {
+        ecs: clients.ecs,
+        eventBridge: clients.eventBridge,
+        config,
+        log,
+        now,
+        reconcileId,
+        snapshot: prepared.snapshot,
+        signals,
+        ...(options.sleep ? { sleep: options.sleep } : {}),
+      });
+
+      log.info('Reconcile finished', {
+        ...fields,
+        actions: prepared.plan.actions.length,
+        findings: prepared.plan.findings.length + acted.findings.length,
+        retryable: acted.retryable,
+        durationMs: elapsed(),
+      });
+      return {
+        reconcileId,
+        plan: prepared.plan,
+        outcomes: acted.outcomes,
+        findings: acted.findings,
+        published: acted.published,
+        retryable: acted.retryable,
+      };
+    } catch (error) {
+      log.error('Reconcile failed', {
+        ...fields,
+        ...errorFields(error),
+        durationMs: elapsed(),
+      });
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,37 @@
+import type { ActionOutcome, PublishReport } from '../act/types.js';
+import type { ConsumerCheck } from '../decide/index.js';
+import type { Log } from '../log.js';
+import type { AwsClients } from '../observe/clients.js';
+import type { ObserveScope } from '../observe/scope.js';
+import type { Finding, Plan } from '../plan/types.js';
+import type { SnapshotInput } from '../snapshot/types.js';
+
+/** What one reconcile decided and did. */
+export type ReconcileReport = {
+  reconcileId: string;
+  plan: Plan;
+  outcomes: ActionOutcome[];
+  /** Findings raised while acting (ActionFailed); the plan's own are in `plan`. */
+  findings: Finding[];
+  published: PublishReport;
+  /** True when a failure may pass if the trigger is reconciled again. */
+  retryable: boolean;
+};
+
+/** Reads the world a scope names into a snapshot document. */
+export type Observer = (
+  clients: AwsClients,
+  scope: ObserveScope,
+  options: { log: Log },
+) => Promise<SnapshotInput>;
+
+export type ReconcileOptions = {
+  /** The clock; every reconcile reads it once for its plan. */
+  now?: () => Date;
+  /** Drift and preflight checks the plan runs on each consumer. */
+  checks?: readonly ConsumerCheck[];
+  /** Replaces the AWS observation (tests, offline runs). */
+  observe?: Observer;
+  /** Waits between paced calls. */
+  sleep?: (ms: number) => Promise<void>;
+};
