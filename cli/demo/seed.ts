@@ -65,10 +65,37 @@ export async function seedFleet(
     roles,
   });
 
+  await holdTasksRunning(clients);
   const tasks: Partial<Record<FleetRole, string[]>> = {};
   for (const role of options.runningTasks ?? [FleetRole.web, FleetRole.worker]) {
     tasks[role] = [await runServiceTask(clients.ecs, network, services[role])];
   }
 
   return { account, region, prefix, network, secrets, roles, clusters, services, tasks };
+}
+
+/**
+ * moto moves a task one state towards STOPPED each time it is described;
+ * its state manager can hold tasks in RUNNING instead, as a service's tasks
+ * stay. Only an emulator endpoint has that API; real AWS is left alone.
+ */
+async function holdTasksRunning(clients: AwsClients): Promise<void> {
+  const endpoint = await clients.ecs.config.endpoint?.();
+  if (endpoint === undefined) {
+    return;
+  }
+  const port = endpoint.port ? `:${endpoint.port}` : '';
+  const url = `${endpoint.protocol}//${endpoint.hostname}${port}/moto-api/state-manager/set-transition`;
+  const response = await fetch(url, {
+    method: 'POST',
+    body: JSON.stringify({
+      model_name: 'ecs::task',
+      transition: { progression: 'manual', times: Number.MAX_SAFE_INTEGER },
+    }),
+  });
+  if (!response.ok) {
+    throw new Error(
+      `the emulator refused to hold tasks running: HTTP ${response.status}`,
+    );
+  }
 }
