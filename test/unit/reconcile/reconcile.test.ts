@@ -38,7 +38,10 @@ const WORLD: SnapshotInput = {
   clusters: [{ clusterArn: arn.cluster('main'), clusterName: 'main', status: 'ACTIVE' }],
   services: [
     buildService({ name: 'api' }),
-    buildService({ name: 'legacy', tags: { 'secret-reconciler/strategy': 'ignore' } }),
+    {
+      ...buildService({ name: 'legacy' }),
+      tags: [{ key: 'secret-reconciler/strategy', value: 'ignore' }],
+    },
     buildService({ name: 'other' }),
   ],
   taskDefinitions: [
