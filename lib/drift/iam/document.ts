@@ -1,3 +1,5 @@
+import { policyDocument } from '../../snapshot/policy.js';
+
 /**
  * Reads a policy document as the AWS CLI prints it (object, JSON string, or
  * URL-encoded JSON string, the form get-role-policy returns) into statements.
@@ -13,27 +15,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function decodeText(text: string): unknown {
-  const trimmed = text.trim();
-  const json = trimmed.startsWith('%') ? decodeURIComponent(trimmed) : trimmed;
-  return JSON.parse(json);
-}
-
 /** Parses a policy document; never throws. */
 export function parsePolicyDocument(document: unknown): ParsedPolicy {
   if (document === undefined || document === null) {
     return { ok: false, error: 'the snapshot holds no policy text' };
   }
 
-  let value: unknown = document;
-  if (typeof document === 'string') {
-    try {
-      value = decodeText(document);
-    } catch {
-      return { ok: false, error: 'the policy text is not valid JSON' };
-    }
-  }
-  if (!isRecord(value)) {
+  const value = policyDocument(document);
+  if (!value) {
     return { ok: false, error: 'the policy is not a JSON object' };
   }
 
