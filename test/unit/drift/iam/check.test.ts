@@ -17,8 +17,6 @@ type Loose = any;
 
 const FIXTURE = new URL('../../../fixtures/iam/roles-snapshot.json', import.meta.url);
 const OTHER = '444455556666';
-const KEY_ARN =
-  'arn:aws:kms:us-east-1:111122223333:key/0b5e8d2a-1111-4c2d-9e3f-aaaaaaaaaaaa';
 const EXEC_ARN = 'arn:aws:iam::111122223333:role/app/api-exec';
 const SHARED_ARN = `arn:aws:secretsmanager:us-east-1:${OTHER}:secret:shared/token-QwE456`;
 
