@@ -1,3 +1,9 @@
 export { createPlanner, type Planner, type Prepared } from './prepare.js';
-export { createReconciler, triggerFields } from './reconcile.js';
+export {
+  createReconcileRunner,
+  createReconciler,
+  type ReconcileRun,
+  type ReconcileRunner,
+  triggerFields,
+} from './reconcile.js';
 export type { Observer, ReconcileOptions, ReconcileReport } from './types.js';

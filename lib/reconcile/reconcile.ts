@@ -5,6 +5,7 @@ import type { Trigger } from '../events/types.js';
 import type { Log } from '../log.js';
 import type { AwsClients } from '../observe/clients.js';
 import { createSignalLedger } from '../records/index.js';
+import type { Snapshot } from '../snapshot/types.js';
 import { createPlanner } from './prepare.js';
 import type { ReconcileOptions, ReconcileReport } from './types.js';
 
@@ -28,41 +29,60 @@ function errorFields(error: unknown): Record<string, string> {
     : { errorName: 'UnknownError', errorMessage: String(error) };
 }
 
+/** One reconcile and the snapshot it planned from (the CLI names things from it). */
+export type ReconcileRun = { report: ReconcileReport; snapshot: Snapshot };
+
+/** Runs one trigger; `dryRun` plans without recording label moves or acting. */
+export type ReconcileRunner = (
+  trigger: Trigger,
+  options?: { dryRun?: boolean },
+) => Promise<ReconcileRun>;
+
+const NOTHING_PUBLISHED = { sent: 0, failed: 0, retryable: false };
+
 /**
- * Builds the reconcile loop: for each trigger, a reconcile id, then observe,
- * record label moves, plan and act. Errors reading or recording the world
- * are thrown (the trigger is retried); failed actions are in the report.
+ * Builds the reconcile loop with its snapshot exposed: for each trigger, a
+ * reconcile id, then observe, record label moves, plan and act. Errors
+ * reading or recording the world are thrown (the trigger is retried);
+ * failed actions are in the report.
  */
-export function createReconciler(
+export function createReconcileRunner(
   clients: AwsClients,
   config: Config,
   log: Log,
   options: ReconcileOptions = {},
-): (trigger: Trigger) => Promise<ReconcileReport> {
+): ReconcileRunner {
   const now = options.now ?? (() => new Date());
   const planner = createPlanner(clients, config, log, options);
   const signals = createSignalLedger(clients.dynamodb, config.recordsTable, now);
 
-  return async function reconcile(trigger) {
+  return async (trigger, { dryRun = false } = {}) => {
     const reconcileId = randomUUID();
     const at = now();
-    const fields = { reconcileId, trigger: trigger.kind, ...triggerFields(trigger) };
+    const fields = {
+      reconcileId,
+      trigger: trigger.kind,
+      dryRun,
+      ...triggerFields(trigger),
+    };
     const elapsed = () => now().getTime() - at.getTime();
     log.info('Reconcile started', fields);
 
     try {
-      const prepared = await planner(trigger, { reconcileId, at, persist: true });
-      const acted = await act(prepared.plan, {
-        ecs: clients.ecs,
-        eventBridge: clients.eventBridge,
-        config,
-        log,
-        now,
-        reconcileId,
-        snapshot: prepared.snapshot,
-        signals,
-        ...(options.sleep ? { sleep: options.sleep } : {}),
-      });
+      const prepared = await planner(trigger, { reconcileId, at, persist: !dryRun });
+      const acted = dryRun
+        ? { outcomes: [], findings: [], published: NOTHING_PUBLISHED, retryable: false }
+        : await act(prepared.plan, {
+            ecs: clients.ecs,
+            eventBridge: clients.eventBridge,
+            config,
+            log,
+            now,
+            reconcileId,
+            snapshot: prepared.snapshot,
+            signals,
+            ...(options.sleep ? { sleep: options.sleep } : {}),
+          });
 
       log.info('Reconcile finished', {
         ...fields,
@@ -71,7 +91,7 @@ export function createReconciler(
         retryable: acted.retryable,
         durationMs: elapsed(),
       });
-      return {
+      const report: ReconcileReport = {
         reconcileId,
         plan: prepared.plan,
         outcomes: acted.outcomes,
@@ -79,6 +99,7 @@ export function createReconciler(
         published: acted.published,
         retryable: acted.retryable,
       };
+      return { report, snapshot: prepared.snapshot };
     } catch (error) {
       log.error('Reconcile failed', {
         ...fields,
@@ -88,4 +109,18 @@ export function createReconciler(
       throw error;
     }
   };
+}
+
+/**
+ * Builds the reconcile loop the Lambda functions call: one report per
+ * trigger (see createReconcileRunner).
+ */
+export function createReconciler(
+  clients: AwsClients,
+  config: Config,
+  log: Log,
+  options: ReconcileOptions = {},
+): (trigger: Trigger) => Promise<ReconcileReport> {
+  const run = createReconcileRunner(clients, config, log, options);
+  return async (trigger) => (await run(trigger)).report;
 }

@@ -12,7 +12,11 @@ import { loadConfig } from '../../../lib/config/config.js';
 import type { Trigger } from '../../../lib/events/types.js';
 import type { Log } from '../../../lib/log.js';
 import { type AwsClients, createClients } from '../../../lib/observe/clients.js';
-import { createReconciler, type Observer } from '../../../lib/reconcile/index.js';
+import {
+  createReconcileRunner,
+  createReconciler,
+  type Observer,
+} from '../../../lib/reconcile/index.js';
 import type { SnapshotInput } from '../../../lib/snapshot/types.js';
 import {
   ACCOUNT,
@@ -172,6 +176,27 @@ describe('reconcile', () => {
       'AlreadyCurrent',
     ]);
     expect(ecs.commandCalls(UpdateServiceCommand)).toHaveLength(0);
+  });
+
+  it('plans without recording, redeploying or publishing when dry-running', async () => {
+    const run = createReconcileRunner(
+      createClients({ region: REGION }),
+      loadConfig({}),
+      recordingLog(),
+      { now: () => NOW, observe: async () => WORLD },
+    );
+
+    const { report, snapshot } = await run(ROTATED, { dryRun: true });
+
+    expect(report.plan.actions.map((a) => a.type)).toEqual(['redeploy', 'skip']);
+    expect(report.outcomes).toEqual([]);
+    expect(snapshot.records?.find((r) => r.label === 'AWSCURRENT')).toMatchObject({
+      versionId: 'v2',
+      source: 'event',
+    });
+    expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
+    expect(ecs.commandCalls(UpdateServiceCommand)).toHaveLength(0);
+    expect(events.commandCalls(PutEventsCommand)).toHaveLength(0);
   });
 
   it('logs and throws when the world cannot be observed', async () => {
