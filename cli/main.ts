@@ -1,5 +1,49 @@
+import { Command, CommanderError } from 'commander';
+import { SnapshotError } from '../lib/snapshot/errors.js';
+import { registerPlan } from './commands/plan.js';
+import { ExitCode, InputError } from './errors.js';
+import { type Io, processIo } from './io.js';
+
+const NAME = 'ecs-secret-reconciler';
+
+function createProgram(io: Io): Command {
+  const program = new Command(NAME)
+    .description(
+      'Keeps Amazon ECS services in step with AWS Secrets Manager: finds the services ' +
+        'that reference a secret and redeploys exactly those when it moves.',
+    )
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    .showHelpAfterError(`(run ${NAME} --help for usage)`);
+
+  // Each command is a file under cli/commands/ that adds itself here.
+  registerPlan(program, { io });
+  return program;
+}
+
+function exitCodeOf(error: unknown, io: Io): ExitCode {
+  if (error instanceof CommanderError) {
+    // Commander has already printed help or the usage error.
+    return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+  }
+  if (error instanceof InputError || error instanceof SnapshotError) {
+    io.stderr.write(`${NAME}: ${error.message}\n`);
+    return ExitCode.usage;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr.write(`${NAME}: unexpected error: ${message}\n`);
+  return ExitCode.failure;
+}
+
 /** Runs the CLI with the given arguments and returns the exit code. */
-export async function main(argv: string[]): Promise<number> {
-  process.stderr.write(`not yet wired: ${argv.join(' ')}\n`);
-  return 1;
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  try {
+    await createProgram(io).parseAsync(argv, { from: 'user' });
+    return ExitCode.ok;
+  } catch (error) {
+    return exitCodeOf(error, io);
+  }
 }

@@ -1,0 +1,8 @@
+/** Bad usage or an input file that cannot be used: exit code 2, message says which and why. */
+export class InputError extends Error {
+  override readonly name = 'InputError';
+}
+
+/** Exit codes of every command. */
+export const ExitCode = { ok: 0, failure: 1, usage: 2 } as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

@@ -1,0 +1,37 @@
+import type { Snapshot } from '../../lib/snapshot/types.js';
+
+/** Short, readable names for the ARNs a plan holds. */
+export type Names = {
+  secret(arn: string): string;
+  service(arn: string): string;
+  cluster(arn: string): string;
+  resource(arn: string | null): string;
+};
+
+function lastSegment(arn: string): string {
+  return arn.slice(Math.max(arn.lastIndexOf('/'), arn.lastIndexOf(':')) + 1);
+}
+
+/** Names from the snapshot, falling back to the last segment of the ARN. */
+export function namesOf(snapshot: Snapshot): Names {
+  const secrets = new Map(snapshot.secrets.map((secret) => [secret.ARN, secret.Name]));
+  const services = new Map(snapshot.services.map((s) => [s.serviceArn, s.serviceName]));
+  const clusters = new Map(
+    snapshot.clusters.map((c) => [
+      c.clusterArn,
+      c.clusterName ?? lastSegment(c.clusterArn),
+    ]),
+  );
+  const secret = (arn: string) => secrets.get(arn) ?? lastSegment(arn);
+  const service = (arn: string) => services.get(arn) ?? lastSegment(arn);
+  const cluster = (arn: string) => clusters.get(arn) ?? lastSegment(arn);
+  return {
+    secret,
+    service,
+    cluster,
+    resource: (arn) => {
+      if (arn === null) return '(no resource)';
+      return services.get(arn) ?? secrets.get(arn) ?? lastSegment(arn);
+    },
+  };
+}

@@ -1,0 +1,103 @@
+import type { Action, Finding, Plan } from '../../lib/plan/types.js';
+import { type ActionType, severityRank } from '../../lib/plan/vocabulary.js';
+import type { Paint } from './colour.js';
+import type { Names } from './names.js';
+import { describeTrigger } from './trigger.js';
+
+/** What the table shows besides the plan itself. */
+export type TableContext = {
+  names: Names;
+  paint: Paint;
+  source: string;
+  notes: string[];
+};
+
+const GROUPS: readonly ActionType[] = ['redeploy', 'signal', 'block', 'skip'];
+const HEADINGS = ['SERVICE', 'CLUSTER', 'REASON', 'SECRETS'];
+
+/** Pads every column to its widest cell; the last column is left ragged. */
+function columns(rows: string[][]): string[] {
+  const widths = rows[0]?.map((_, i) =>
+    Math.max(...rows.map((row) => row[i]?.length ?? 0)),
+  );
+  return rows.map((row) =>
+    row
+      .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths?.[i] ?? 0)))
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
+function actionLines(actions: Action[], context: TableContext): string[] {
+  const { names, paint } = context;
+  const lines: string[] = [];
+  for (const type of GROUPS) {
+    const group = actions.filter((action) => action.type === type);
+    if (group.length === 0) continue;
+
+    lines.push(paint.action(type, paint.bold(`${type.toUpperCase()} (${group.length})`)));
+    const rows = group.map((action) => [
+      names.service(action.serviceArn),
+      names.cluster(action.clusterArn),
+      action.reason,
+      action.secretArns.map((arn) => names.secret(arn)).join(', ') || '-',
+    ]);
+    const [heading, ...body] = columns([HEADINGS, ...rows]);
+    lines.push(`  ${paint.dim(heading ?? '')}`);
+    body.forEach((line, i) => {
+      lines.push(`  ${line}`);
+      // Skips are explained by their reason; what will change deserves the full sentence.
+      if (type !== 'skip') lines.push(`    ${paint.dim(group[i]?.message ?? '')}`);
+    });
+  }
+  return lines.length > 0 ? lines : ['No actions.'];
+}
+
+function worst(findings: Finding[]): number {
+  return Math.max(...findings.map((finding) => severityRank(finding.severity)));
+}
+
+function findingLines(findings: Finding[], context: TableContext): string[] {
+  const { names, paint } = context;
+  if (findings.length === 0) return ['No findings.'];
+
+  const byResource = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const key = names.resource(finding.resourceArn);
+    byResource.set(key, [...(byResource.get(key) ?? []), finding]);
+  }
+  const groups = [...byResource.entries()].sort(
+    ([a, x], [b, y]) => worst(y) - worst(x) || (a < b ? -1 : a > b ? 1 : 0),
+  );
+
+  const lines = [paint.bold(`FINDINGS (${findings.length})`)];
+  for (const [resource, group] of groups) {
+    lines.push(`  ${paint.bold(resource)}`);
+    const sorted = [...group].sort(
+      (a, b) => severityRank(b.severity) - severityRank(a.severity),
+    );
+    const rows = columns(
+      sorted.map((f) => [f.severity.toUpperCase(), f.code, f.message]),
+    );
+    rows.forEach((row, i) => {
+      const severity = sorted[i]?.severity ?? 'info';
+      lines.push(`    ${paint.severity(severity, row)}`);
+    });
+  }
+  return lines;
+}
+
+/** The plan as a human reads it: trigger, actions by type, findings by resource. */
+export function renderTable(plan: Plan, context: TableContext): string {
+  const header = [
+    `${context.paint.bold('Plan')} for ${describeTrigger(plan.trigger)}`,
+    context.paint.dim(`snapshot ${context.source}, generated ${plan.generatedAt}`),
+    ...context.notes,
+  ];
+  const sections = [
+    header,
+    actionLines(plan.actions, context),
+    findingLines(plan.findings, context),
+  ];
+  return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
+}
