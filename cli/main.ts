@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { SnapshotError } from '../lib/snapshot/errors.js';
+import { registerApply } from './commands/apply.js';
 import { registerPlan } from './commands/plan.js';
+import { registerSnapshot } from './commands/snapshot.js';
 import { ExitCode, InputError } from './errors.js';
 import { type Io, processIo } from './io.js';
 
@@ -21,6 +23,8 @@ function createProgram(io: Io): Command {
 
   // Each command is a file under cli/commands/ that adds itself here.
   registerPlan(program, { io });
+  registerApply(program, { io });
+  registerSnapshot(program, { io });
   return program;
 }
 

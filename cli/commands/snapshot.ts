@@ -1,0 +1,111 @@
+import { writeFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import type { Trigger } from '../../lib/events/types.js';
+import type { Log } from '../../lib/log.js';
+import { createClients } from '../../lib/observe/clients.js';
+import { observe } from '../../lib/observe/observe.js';
+import { scopeForTrigger } from '../../lib/observe/scope.js';
+import { InputError } from '../errors.js';
+import type { CommandContext, Io } from '../io.js';
+
+type SnapshotOptions = {
+  region?: string;
+  endpointUrl?: string;
+  cluster: string[];
+  secret: string[];
+  output?: string;
+};
+
+const DEFAULT_REGION = 'us-east-1';
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** Warnings and errors go to stderr, one line each. */
+function stderrLog(io: Io): Log {
+  const write =
+    (level: string) =>
+    (message: string, fields?: Record<string, unknown>): void => {
+      io.stderr.write(
+        `${level}: ${message}${fields ? ` ${JSON.stringify(fields)}` : ''}\n`,
+      );
+    };
+  const quiet = (): void => {};
+  return { debug: quiet, info: quiet, warn: write('warning'), error: write('error') };
+}
+
+/** Progress lines are for people watching a terminal, never for a redirected stderr. */
+function progressOf(
+  io: Io,
+): ((step: string, done: number, total: number) => void) | undefined {
+  const isTty = (io.stderr as { isTTY?: boolean }).isTTY === true;
+  if (!isTty) {
+    return undefined;
+  }
+  return (step, done, total) => io.stderr.write(`[${done}/${total}] ${step}\n`);
+}
+
+function endpointOf(options: SnapshotOptions, io: Io): string | undefined {
+  const endpoint = options.endpointUrl ?? io.env.AWS_ENDPOINT_URL;
+  if (endpoint !== undefined && !URL.canParse(endpoint)) {
+    throw new InputError(`--endpoint-url ${endpoint} is not a URL`);
+  }
+  return endpoint;
+}
+
+async function runSnapshot(
+  options: SnapshotOptions,
+  { io }: CommandContext,
+): Promise<void> {
+  const region =
+    options.region ?? io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION ?? DEFAULT_REGION;
+  const clients = createClients({ region, endpoint: endpointOf(options, io) });
+
+  // A capture is a manual resync: the same reads the controller makes for one.
+  const trigger: Trigger = {
+    kind: 'resync',
+    source: 'manual',
+    clusters: options.cluster,
+    secrets: options.secret,
+    at: new Date().toISOString(),
+    eventId: null,
+    account: null,
+    region,
+  };
+  const scope = scopeForTrigger(trigger, { clusters: [] });
+  const progress = progressOf(io);
+  const document = await observe(clients, scope, {
+    log: stderrLog(io),
+    ...(progress ? { progress } : {}),
+  });
+
+  const text = `${JSON.stringify(document, null, 2)}\n`;
+  if (options.output === undefined || options.output === '-') {
+    io.stdout.write(text);
+    return;
+  }
+  await writeFile(options.output, text, 'utf8');
+}
+
+/** Adds `snapshot`: capture the AWS objects the controller reads into a snapshot document. */
+export function registerSnapshot(program: Command, context: CommandContext): void {
+  program
+    .command('snapshot')
+    .description(
+      'Capture a snapshot document: the ECS services, task definitions, tasks and ' +
+        'secrets (never their values), with the IAM, KMS, network and SSM objects the ' +
+        'checks need. Uses the default AWS credential chain.',
+    )
+    .option('--region <region>', 'AWS region (default: AWS_REGION or us-east-1)')
+    .option('--endpoint-url <url>', 'endpoint override, e.g. a local emulator')
+    .option('--cluster <name>', 'limit to a cluster (repeatable)', collect, [])
+    .option(
+      '--secret <id>',
+      'limit detailed reads to the consumers of a secret (repeatable)',
+      collect,
+      [],
+    )
+    .option('--output <file>', 'write to a file instead of stdout')
+    .action(async (options: SnapshotOptions) => runSnapshot(options, context));
+}

@@ -1,0 +1,58 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type SeededFleet, seedFleet } from '../../cli/demo/seed.js';
+import { createClients } from '../../lib/observe/clients.js';
+import { parseSnapshot } from '../../lib/snapshot/index.js';
+import { emulatorClientConfig, resetEmulator } from '../support/aws.js';
+import { run } from '../unit/cli/run.js';
+
+describe('snapshot command', () => {
+  const config = emulatorClientConfig();
+  let fleet: SeededFleet;
+
+  beforeAll(async () => {
+    await resetEmulator();
+    fleet = await seedFleet(createClients(config));
+    // The command uses the default credential chain, which reads the process environment.
+    vi.stubEnv('AWS_ACCESS_KEY_ID', config.credentials.accessKeyId);
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', config.credentials.secretAccessKey);
+  });
+
+  afterAll(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it('prints a loadable snapshot on stdout and nothing on stderr when stderr is not a terminal', async () => {
+    const result = await run(['snapshot', '--endpoint-url', config.endpoint]);
+
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    const snapshot = parseSnapshot(JSON.parse(result.stdout), 'stdout');
+    expect(snapshot.services).toHaveLength(Object.keys(fleet.services).length);
+  });
+
+  it('writes only the named cluster to the output file when given --cluster and --output', async () => {
+    const output = join(await mkdtemp(join(tmpdir(), 'snapshot-')), 'fleet.json');
+
+    const result = await run([
+      'snapshot',
+      '--endpoint-url',
+      config.endpoint,
+      '--region',
+      config.region,
+      '--cluster',
+      fleet.clusters.edge,
+      '--output',
+      output,
+    ]);
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    const snapshot = parseSnapshot(JSON.parse(await readFile(output, 'utf8')), output);
+    expect(new Set(snapshot.services.map((s) => s.clusterArn))).toEqual(
+      new Set([fleet.clusters.edge]),
+    );
+  });
+});
