@@ -6,12 +6,13 @@ import { listEventFixtures, loadEventFixture } from '../../support/fixtures.js';
 const RECEIVED_AT = '2026-11-02T12:30:00.000Z';
 const ACCOUNT = { account: '111122223333', region: 'us-east-1' };
 const SECRET_ARN =
-  'arn:aws:secretsmanager:us-east-1:111122223333:secret:prod/orders/db-AbCdEf';
-const SERVICE_ARN = 'arn:aws:ecs:us-east-1:111122223333:service/prod/orders-api';
-const CLUSTER_ARN = 'arn:aws:ecs:us-east-1:111122223333:cluster/prod';
+  'arn:aws:secretsmanager:us-east-1:111122223333:secret:prod/payments/db-Tq3Zp8';
+const SERVICE_ARN =
+  'arn:aws:ecs:us-east-1:111122223333:service/payments-prod/payments-api';
+const CLUSTER_ARN = 'arn:aws:ecs:us-east-1:111122223333:cluster/payments-prod';
 const TASK_ARN =
   'arn:aws:ecs:us-east-1:111122223333:task/prod/0f1e2d3c4b5a69788796a5b4c3d2e1f0';
-const TASK_DEF_ARN = 'arn:aws:ecs:us-east-1:111122223333:task-definition/orders-api:42';
+const TASK_DEF_ARN = 'arn:aws:ecs:us-east-1:111122223333:task-definition/payments-api:42';
 const DEPLOYMENT = 'ecs-svc/4830163581346732561';
 
 function secretChanged(fields: Record<string, unknown>): EventResult {
@@ -47,7 +48,7 @@ function taskStopped(fields: Record<string, unknown>): EventResult {
       taskArn: TASK_ARN,
       clusterArn: CLUSTER_ARN,
       taskDefinitionArn: TASK_DEF_ARN,
-      group: 'service:orders-api',
+      group: 'service:payments-api',
       ...fields,
     },
   } as EventResult;
@@ -55,15 +56,15 @@ function taskStopped(fields: Record<string, unknown>): EventResult {
 
 const EXPECTED: Record<string, EventResult> = {
   'secretsmanager/secret-label-updated.json': secretChanged({
-    at: '2026-11-02T09:15:04Z',
+    at: '2025-06-01T03:00:04Z',
     eventId: '6a7e8feb-b491-4cf7-a9f1-bf3703467718',
     change: 'labelUpdated',
     label: 'AWSCURRENT',
-    versionId: 'a1b2c3d4-5678-90ab-cdef-EXAMPLE11111',
+    versionId: '06ae02cf-d946-42af-a086-84652f97b263',
     movesLabel: true,
   }),
   'secretsmanager/rotation-succeeded.json': secretChanged({
-    at: '2026-11-02T09:15:07Z',
+    at: '2025-06-01T03:00:07Z',
     eventId: 'dd5fd657-7361-f5d2-0c0f-0fe27390611b',
     change: 'rotationSucceeded',
     label: 'AWSCURRENT',
@@ -71,7 +72,7 @@ const EXPECTED: Record<string, EventResult> = {
     movesLabel: true,
   }),
   'secretsmanager/rotation-failed.json': secretChanged({
-    at: '2026-11-02T09:15:07Z',
+    at: '2025-06-01T03:00:07Z',
     eventId: 'c1f0e2a4-3b5d-4f6e-8a9b-0c1d2e3f4a5b',
     change: 'rotationFailed',
     label: null,
@@ -79,7 +80,7 @@ const EXPECTED: Record<string, EventResult> = {
     movesLabel: false,
   }),
   'secretsmanager/rotation-abandoned.json': secretChanged({
-    at: '2026-11-02T09:15:07Z',
+    at: '2025-06-01T03:00:07Z',
     eventId: 'e2a1b3c4-5d6e-4f70-8192-a3b4c5d6e7f8',
     change: 'rotationAbandoned',
     label: null,
@@ -87,7 +88,7 @@ const EXPECTED: Record<string, EventResult> = {
     movesLabel: false,
   }),
   'secretsmanager/put-secret-value.json': secretChanged({
-    at: '2026-11-02T10:02:41Z',
+    at: '2025-06-02T09:02:41Z',
     eventId: '79f04f06-924c-7a00-b3f8-e532167d23e0',
     change: 'valuePut',
     label: 'AWSCURRENT',
@@ -113,7 +114,7 @@ const EXPECTED: Record<string, EventResult> = {
     message: 'The call failed with "AccessDenied".',
   },
   'secretsmanager/update-secret-version-stage.json': secretChanged({
-    at: '2026-11-02T10:11:30Z',
+    at: '2025-06-02T09:11:30Z',
     eventId: '3d5f7b9d-1f3b-4d5f-9b1d-3f5b7d9f1b3d',
     change: 'stageUpdated',
     label: 'AWSCURRENT',
@@ -126,7 +127,7 @@ const EXPECTED: Record<string, EventResult> = {
     message: expect.any(String),
   },
   'secretsmanager/delete-secret.json': secretChanged({
-    at: '2026-11-03T14:20:00Z',
+    at: '2025-06-02T09:22:00Z',
     eventId: '6c8e0a2c-4e6a-4c8e-9a2c-4e6a8c0e2a4d',
     change: 'deleted',
     label: null,
@@ -134,7 +135,7 @@ const EXPECTED: Record<string, EventResult> = {
     movesLabel: false,
   }),
   'secretsmanager/restore-secret.json': secretChanged({
-    at: '2026-11-03T15:02:18Z',
+    at: '2025-06-02T09:25:18Z',
     eventId: '7d9f1b3d-5f7b-4d9f-8b3d-5f7b9d1f3b5e',
     change: 'restored',
     label: null,
@@ -143,24 +144,24 @@ const EXPECTED: Record<string, EventResult> = {
   }),
   'ecs/deployment-in-progress.json': serviceChanged(
     'ddca6449-b258-46c0-8653-e0e3a6b1c2d3',
-    '2026-11-02T10:12:02Z',
+    '2025-06-02T09:12:02Z',
     'SERVICE_DEPLOYMENT_IN_PROGRESS',
     `ECS deployment ${DEPLOYMENT} in progress.`,
   ),
   'ecs/deployment-completed.json': serviceChanged(
     'b2d4f6a8-0c2e-4b4d-8f6a-8c0e2b4d6f8a',
-    '2026-11-02T10:16:40Z',
+    '2025-06-02T09:16:40Z',
     'SERVICE_DEPLOYMENT_COMPLETED',
     `ECS deployment ${DEPLOYMENT} completed.`,
   ),
   'ecs/deployment-failed.json': serviceChanged(
     'c3e5a7b9-1d3f-4c5e-9a7b-9d1f3c5e7a9b',
-    '2026-11-02T10:24:18Z',
+    '2025-06-02T09:24:18Z',
     'SERVICE_DEPLOYMENT_FAILED',
     'ECS deployment circuit breaker: tasks failed to start.',
   ),
   'ecs/task-stopped-secret-fetch-failed.json': taskStopped({
-    at: '2026-11-02T10:12:41Z',
+    at: '2025-06-02T09:12:41Z',
     eventId: 'f1a3c5e7-9b1d-4f3a-8c5e-7a9b1d3f5c7e',
     stopCode: 'TaskFailedToStart',
     stoppedReason: expect.stringMatching(
@@ -168,13 +169,13 @@ const EXPECTED: Record<string, EventResult> = {
     ),
   }),
   'ecs/task-stopped-essential-exited.json': taskStopped({
-    at: '2026-11-02T11:40:52Z',
+    at: '2025-06-02T09:10:52Z',
     eventId: 'b8d0f2a4-6c8e-4b0d-9f2a-4c6e8b0d2f4a',
     stopCode: 'EssentialContainerExited',
     stoppedReason: 'Essential container in task exited',
   }),
   'ecs/task-stopped-scheduler.json': taskStopped({
-    at: '2026-11-02T10:16:20Z',
+    at: '2025-06-02T09:16:20Z',
     eventId: 'a7c9e1b3-5d7f-4a9c-8e1b-3d5f7a9c1e3b',
     stopCode: 'ServiceSchedulerInitiated',
     stoppedReason: `Scaling activity initiated by (deployment ${DEPLOYMENT})`,
@@ -220,7 +221,7 @@ const EXPECTED: Record<string, EventResult> = {
       region: null,
       clusters: ['prod'],
       secrets: [
-        'prod/orders/db',
+        'prod/payments/db',
         'arn:aws:secretsmanager:us-east-1:111122223333:secret:prod/payments/api-key-Zx9Yw8',
       ],
     },
@@ -333,28 +334,28 @@ describe('classify', () => {
     });
 
     expect(classifyEvent(event)).toMatchObject({
-      trigger: { secretId: 'prod/orders/db', versionId: 'v2', label: 'AWSCURRENT' },
+      trigger: { secretId: 'prod/payments/db', versionId: 'v2', label: 'AWSCURRENT' },
     });
   });
 
   it('reports the custom label when a put attaches one besides AWSPENDING', () => {
     const event = withDetail('secretsmanager/put-secret-value-pending.json', {
       requestParameters: {
-        secretId: 'prod/orders/db',
+        secretId: 'prod/payments/db',
         versionStages: ['AWSPENDING', 'blue'],
       },
       responseElements: null,
     });
 
     expect(classifyEvent(event)).toMatchObject({
-      trigger: { secretId: 'prod/orders/db', label: 'blue', versionId: null },
+      trigger: { secretId: 'prod/payments/db', label: 'blue', versionId: null },
     });
   });
 
   it('reports a removed label as not moving when no version takes it', () => {
     const event = withDetail('secretsmanager/update-secret-version-stage.json', {
       requestParameters: {
-        secretId: 'prod/orders/db',
+        secretId: 'prod/payments/db',
         versionStage: 'blue',
         removeFromVersionId: 'v1',
       },
@@ -368,7 +369,7 @@ describe('classify', () => {
   it('leaves clusterArn null when the service ARN has the old format', () => {
     const event = {
       ...loadEventFixture('ecs/deployment-completed.json'),
-      resources: ['arn:aws:ecs:us-east-1:111122223333:service/orders-api'],
+      resources: ['arn:aws:ecs:us-east-1:111122223333:service/payments-api'],
     };
 
     expect(classifyEvent(event)).toMatchObject({

@@ -69,7 +69,7 @@ describe('rules', () => {
     const event = loadEventFixture('ecs/task-stopped-secret-fetch-failed.json');
     const standalone = {
       ...event,
-      detail: { ...(event.detail as object), group: 'family:orders-api' },
+      detail: { ...(event.detail as object), group: 'family:payments-api' },
     };
 
     expect(await matches(loadEventRule('ecs-task-stopped'), standalone)).toBe(false);
