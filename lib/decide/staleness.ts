@@ -81,6 +81,17 @@ function iso(value: string, fallback: string): string {
   return Number.isNaN(ms) ? fallback : new Date(ms).toISOString();
 }
 
+/**
+ * The earlier of a version's creation and the secret's last change. Creating
+ * a version changes the secret, so in AWS the version can never be the later
+ * of the two; taking the minimum keeps the lower bound a lower bound where a
+ * source reports a version's CreatedDate as the time of the read (moto does).
+ */
+function creationBound(createdDate: string, lastChanged: string | undefined): string {
+  if (lastChanged === undefined) return createdDate;
+  return Date.parse(lastChanged) < Date.parse(createdDate) ? lastChanged : createdDate;
+}
+
 /** True when the trigger reports a move of this label on this secret. */
 function triggerMovesSecret(context: MoveContext, secret: Secret): boolean {
   const { trigger } = context;
@@ -163,7 +174,12 @@ export function labelMovedAt(
   // fall back to an upper bound (the secret's last change, else now): an
   // extra redeploy is acceptable, a missed one is not.
   if (held.state === 'held' && held.createdDate !== null) {
-    return { ...base, movedAt: held.createdDate, source: 'creation', fresh: true };
+    return {
+      ...base,
+      movedAt: creationBound(held.createdDate, secret.LastChangedDate),
+      source: 'creation',
+      fresh: true,
+    };
   }
   return {
     ...base,

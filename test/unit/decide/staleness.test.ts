@@ -29,6 +29,11 @@ const withVersions = secretInput('db-password', [
 const withoutCreated = secretInput('db-password', [['v2', ['AWSCURRENT']]], {
   LastChangedDate: '2024-04-01T00:00:00Z',
 });
+const createdAfterChange = secretInput(
+  'db-password',
+  [['v2', ['AWSCURRENT'], '2024-06-01T00:00:00.000Z']],
+  { LastChangedDate: '2024-03-01T00:00:00Z' },
+);
 const withoutDates = secretInput('db-password', [['v2', ['AWSCURRENT']]]);
 const withoutVersions = secretInput('db-password', [], {
   Versions: undefined,
@@ -135,6 +140,14 @@ const rows: Row[] = [
   {
     when: 'there is no record of the secret at all',
     secret: withVersions,
+    trigger: resync(),
+    records: [],
+    label: 'AWSCURRENT',
+    expected: { movedAt: '2024-03-01T00:00:00.000Z', source: 'creation', fresh: true },
+  },
+  {
+    when: "the version's CreatedDate is later than the secret's LastChangedDate",
+    secret: createdAfterChange,
     trigger: resync(),
     records: [],
     label: 'AWSCURRENT',
