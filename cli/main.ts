@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { SnapshotError } from '../lib/snapshot/errors.js';
+import { registerApply } from './commands/apply.js';
 import { registerPlan } from './commands/plan.js';
 import { registerSnapshot } from './commands/snapshot.js';
 import { ExitCode, InputError } from './errors.js';
@@ -22,6 +23,7 @@ function createProgram(io: Io): Command {
 
   // Each command is a file under cli/commands/ that adds itself here.
   registerPlan(program, { io });
+  registerApply(program, { io });
   registerSnapshot(program, { io });
   return program;
 }

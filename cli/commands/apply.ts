@@ -1,0 +1,135 @@
+import { type Command, Option } from 'commander';
+import { type Config, ConfigError, loadConfig } from '../../lib/config/config.js';
+import type { Trigger } from '../../lib/events/types.js';
+import type { Log } from '../../lib/log.js';
+import { createClients } from '../../lib/observe/clients.js';
+import { createReconcileRunner } from '../../lib/reconcile/index.js';
+import { InputError } from '../errors.js';
+import { paint } from '../format/colour.js';
+import { namesOf } from '../format/names.js';
+import { renderOutcomes } from '../format/outcomes.js';
+import { renderTable } from '../format/table.js';
+import { type CommandContext, type Io, wantsColour } from '../io.js';
+import { readEventFile } from './plan-input.js';
+
+type ApplyOptions = {
+  event?: string;
+  dryRun?: boolean;
+  region?: string;
+  endpointUrl?: string;
+  mode?: 'observe' | 'enforce';
+  format: 'table' | 'json';
+};
+
+/** Some actions failed: the plan was carried out only in part (exit code 1). */
+export class ApplyFailedError extends Error {
+  override readonly name = 'ApplyFailedError';
+}
+
+function configOf(options: ApplyOptions, io: Io): Config {
+  try {
+    return loadConfig({
+      ...io.env,
+      ...(options.mode ? { RECONCILER_MODE: options.mode } : {}),
+      ...(options.region ? { AWS_REGION: options.region } : {}),
+      ...(options.endpointUrl ? { AWS_ENDPOINT_URL: options.endpointUrl } : {}),
+    });
+  } catch (error) {
+    if (error instanceof ConfigError)
+      throw new InputError(error.message, { cause: error });
+    throw error;
+  }
+}
+
+/** Warnings and errors go to stderr as one line each; progress stays quiet. */
+function stderrLog(io: Io): Log {
+  const write =
+    (level: string) => (message: string, fields?: Record<string, unknown>) => {
+      io.stderr.write(
+        `${level}: ${message}${fields ? ` ${JSON.stringify(fields)}` : ''}\n`,
+      );
+    };
+  const quiet = () => {};
+  return { debug: quiet, info: quiet, warn: write('warning'), error: write('error') };
+}
+
+function manualResync(config: Config, now: Date): Trigger {
+  return {
+    kind: 'resync',
+    source: 'manual',
+    clusters: [],
+    secrets: [],
+    at: now.toISOString(),
+    eventId: null,
+    account: null,
+    region: config.region,
+  };
+}
+
+async function runApply(options: ApplyOptions, { io }: CommandContext): Promise<void> {
+  const config = configOf(options, io);
+  const now = new Date();
+  const input =
+    options.event === undefined
+      ? { outcome: 'trigger' as const, trigger: manualResync(config, now) }
+      : await readEventFile(options.event, now);
+  if (input.outcome === 'ignored') {
+    io.stderr.write(
+      `event ${options.event} asks for nothing (${input.reason}): ${input.message}\n`,
+    );
+    return;
+  }
+
+  const clients = createClients({ region: config.region, endpoint: config.endpoint });
+  const run = createReconcileRunner(clients, config, stderrLog(io));
+  const { report, snapshot } = await run(input.trigger, {
+    dryRun: options.dryRun === true,
+  });
+
+  if (options.format === 'json') {
+    const document = options.dryRun ? report.plan : report;
+    io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+  } else {
+    const context = { names: namesOf(snapshot), paint: paint(wantsColour(io)) };
+    const source = `observed ${snapshot.capturedAt} in ${snapshot.account}/${snapshot.region}`;
+    const notes = options.dryRun
+      ? ['Dry run: nothing recorded, redeployed or published.']
+      : [];
+    io.stdout.write(renderTable(report.plan, { ...context, source, notes }));
+    if (!options.dryRun) io.stdout.write(`\n${renderOutcomes(report, context)}`);
+  }
+
+  const failed = report.outcomes.filter((outcome) => outcome.outcome === 'failed');
+  if (failed.length > 0) {
+    throw new ApplyFailedError(
+      `${failed.length} of ${report.outcomes.length} actions failed in reconcile ` +
+        `${report.reconcileId}; see the outcomes`,
+    );
+  }
+}
+
+/** Adds `apply`: observe the account now, plan, and carry the plan out. */
+export function registerApply(program: Command, context: CommandContext): void {
+  program
+    .command('apply')
+    .description(
+      'Observe the account, plan, and carry the plan out: redeploy, signal, publish. ' +
+        'Without --event, reconciles a full resync. --dry-run plans only.',
+    )
+    .option('--event <file>', 'EventBridge event or manual payload to reconcile')
+    .option('--dry-run', 'plan from a fresh observation and print; change nothing')
+    .option('--region <region>', 'AWS region (default: AWS_REGION or us-east-1)')
+    .option('--endpoint-url <url>', 'AWS endpoint override, e.g. the local emulator')
+    .addOption(
+      new Option(
+        '--mode <mode>',
+        'observe plans and publishes only; enforce acts',
+      ).choices(['observe', 'enforce']),
+    )
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['table', 'json'])
+        .default('table'),
+    )
+    .action(async (options: ApplyOptions) => runApply(options, context));
+}
