@@ -1,6 +1,6 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { plan } from '../../lib/decide/index.js';
 import { DEFAULT_POLICY } from '../../lib/decide/policy.js';
+import { planWithDrift } from '../../lib/drift/index.js';
 import type { Plan } from '../../lib/plan/types.js';
 import { loadSnapshotFile } from '../../lib/snapshot/index.js';
 import { paint } from '../format/colour.js';
@@ -51,7 +51,7 @@ async function runPlan(options: PlanOptions, { io }: CommandContext): Promise<vo
     notes.push(why);
     result = emptyPlan(input, now);
   } else {
-    result = plan(snapshot, input.trigger, DEFAULT_POLICY, now);
+    result = planWithDrift(snapshot, input.trigger, DEFAULT_POLICY, now);
   }
 
   if (options.format === 'json') {

@@ -6,6 +6,8 @@ export type Names = {
   service(arn: string): string;
   cluster(arn: string): string;
   resource(arn: string | null): string;
+  /** The text with every ARN the snapshot names replaced by that name. */
+  text(text: string): string;
 };
 
 function lastSegment(arn: string): string {
@@ -25,10 +27,15 @@ export function namesOf(snapshot: Snapshot): Names {
   const secret = (arn: string) => secrets.get(arn) ?? lastSegment(arn);
   const service = (arn: string) => services.get(arn) ?? lastSegment(arn);
   const cluster = (arn: string) => clusters.get(arn) ?? lastSegment(arn);
+  const known = new Map([...clusters, ...services, ...secrets]);
   return {
     secret,
     service,
     cluster,
+    text: (text) =>
+      text.replace(/arn:[\w-]+:[\w-]+:[\w-]*:\d*:[^\s,;()"']*[^\s,;()"'.:]/g, (arn) => {
+        return known.get(arn) ?? arn;
+      }),
     resource: (arn) => {
       if (arn === null) return '(no resource)';
       return services.get(arn) ?? secrets.get(arn) ?? lastSegment(arn);

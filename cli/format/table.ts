@@ -77,7 +77,7 @@ function findingLines(findings: Finding[], context: TableContext): string[] {
       (a, b) => severityRank(b.severity) - severityRank(a.severity),
     );
     const rows = columns(
-      sorted.map((f) => [f.severity.toUpperCase(), f.code, f.message]),
+      sorted.map((f) => [f.severity.toUpperCase(), f.code, names.text(f.message)]),
     );
     rows.forEach((row, i) => {
       const severity = sorted[i]?.severity ?? 'info';

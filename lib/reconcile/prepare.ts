@@ -1,5 +1,6 @@
 import type { Config } from '../config/config.js';
-import { labelMoves, plan } from '../decide/index.js';
+import { labelMoves } from '../decide/index.js';
+import { planWithDrift } from '../drift/index.js';
 import type { Trigger } from '../events/types.js';
 import type { Log } from '../log.js';
 import type { AwsClients } from '../observe/clients.js';
@@ -23,7 +24,7 @@ export type Planner = (
 /**
  * Builds the planning half of a reconcile: observe what the trigger scopes,
  * load the label records of the observed secrets, record new label moves,
- * and plan. The plan uses the records as stored, so concurrent reconciles
+ * and plan with the drift checks (unless `options.checks` replaces them). The plan uses the records as stored, so concurrent reconciles
  * that race to record the same move agree on when it happened.
  */
 export function createPlanner(
@@ -49,7 +50,7 @@ export function createPlanner(
     }
 
     const withRecords = { ...snapshot, records: mergeRecords(stored, saved) };
-    const planned = plan(withRecords, trigger, policy, at, options.checks ?? []);
+    const planned = planWithDrift(withRecords, trigger, policy, at, options.checks);
     return { snapshot: withRecords, plan: planned };
   };
 }

@@ -28,7 +28,7 @@ export type Observer = (
 export type ReconcileOptions = {
   /** The clock; every reconcile reads it once for its plan. */
   now?: () => Date;
-  /** Drift and preflight checks the plan runs on each consumer. */
+  /** Replaces the drift and preflight checks the plan runs on each consumer. */
   checks?: readonly ConsumerCheck[];
   /** Replaces the AWS observation (tests, offline runs). */
   observe?: Observer;
