@@ -5,6 +5,7 @@ import {
   type ECSClient,
   RegisterTaskDefinitionCommand,
 } from '@aws-sdk/client-ecs';
+import { CreateRoleCommand, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import {
   CreateSecretCommand,
   PutSecretValueCommand,
@@ -62,8 +63,41 @@ async function rotate(secrets: SecretsManagerClient, arn: string, from: string) 
   return versionId;
 }
 
+/** An execution role allowed to read secrets, so the preflight checks pass. */
+async function createExecutionRole(clients: AwsClients): Promise<string> {
+  const role = await clients.iam.send(
+    new CreateRoleCommand({
+      RoleName: 'shop-execution',
+      AssumeRolePolicyDocument: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { Service: 'ecs-tasks.amazonaws.com' },
+            Action: 'sts:AssumeRole',
+          },
+        ],
+      }),
+    }),
+  );
+  await clients.iam.send(
+    new PutRolePolicyCommand({
+      RoleName: 'shop-execution',
+      PolicyName: 'read-secrets',
+      PolicyDocument: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          { Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: '*' },
+        ],
+      }),
+    }),
+  );
+  return role.Role!.Arn!;
+}
+
 async function createService(
   ecs: ECSClient,
+  executionRoleArn: string,
   name: Name,
   valueFrom: string,
   tags: { key: string; value: string }[] = [],
@@ -71,7 +105,7 @@ async function createService(
   const registered = await ecs.send(
     new RegisterTaskDefinitionCommand({
       family: name,
-      executionRoleArn: 'arn:aws:iam::123456789012:role/shop-execution',
+      executionRoleArn,
       containerDefinitions: [
         {
           name: 'app',
@@ -124,13 +158,14 @@ describe('reconcile', () => {
 
     db = await createSecret(clients.secretsManager, 'shop/db');
     const other = await createSecret(clients.secretsManager, 'shop/other');
+    const role = await createExecutionRole(clients);
     await clients.ecs.send(new CreateClusterCommand({ clusterName: CLUSTER }));
-    await createService(clients.ecs, 'web', db.arn);
-    await createService(clients.ecs, 'pinned', `${db.arn}:::${db.versionId}`);
-    await createService(clients.ecs, 'optout', db.arn, [
+    await createService(clients.ecs, role, 'web', db.arn);
+    await createService(clients.ecs, role, 'pinned', `${db.arn}:::${db.versionId}`);
+    await createService(clients.ecs, role, 'optout', db.arn, [
       { key: 'secret-reconciler/strategy', value: 'ignore' },
     ]);
-    await createService(clients.ecs, 'other', other.arn);
+    await createService(clients.ecs, role, 'other', other.arn);
   });
 
   it('redeploys exactly the consumers that follow a rotated secret, once', async () => {
