@@ -203,7 +203,8 @@ export const FINDINGS = {
   },
   ActionFailed: {
     severity: 'high',
-    summary: 'An action of the plan could not be carried out; it will be retried.',
+    summary:
+      'An action of the plan could not be carried out; retryable failures are retried with the event, permanent ones are reported once.',
   },
 } as const satisfies Record<string, FindingSpec>;
 
