@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { SnapshotError } from '../lib/snapshot/errors.js';
 import { registerApply } from './commands/apply.js';
+import { registerDemo } from './commands/demo.js';
 import { registerPlan } from './commands/plan.js';
 import { registerSnapshot } from './commands/snapshot.js';
 import { ExitCode, InputError } from './errors.js';
@@ -25,6 +26,7 @@ function createProgram(io: Io): Command {
   registerPlan(program, { io });
   registerApply(program, { io });
   registerSnapshot(program, { io });
+  registerDemo(program, { io });
   return program;
 }
 

@@ -1,0 +1,4 @@
+/** The demo could not run, or the emulator did not end up as the demo expects. */
+export class DemoError extends Error {
+  override name = 'DemoError';
+}
