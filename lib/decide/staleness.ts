@@ -27,6 +27,8 @@ export type MoveContext = {
   /** The secrets the trigger names (secretChanged only). */
   triggerArns: ReadonlySet<string>;
   records: readonly LabelRecord[];
+  /** The same records by secret ARN: a plan looks them up once per reference. */
+  recordsBySecret: ReadonlyMap<string, readonly LabelRecord[]>;
   now: string;
 };
 
@@ -41,10 +43,18 @@ export function moveContext(
   trigger: Trigger,
   now: Date,
 ): MoveContext {
+  const records = snapshot.records ?? [];
+  const recordsBySecret = new Map<string, LabelRecord[]>();
+  for (const record of records) {
+    const list = recordsBySecret.get(record.secretArn) ?? [];
+    list.push(record);
+    recordsBySecret.set(record.secretArn, list);
+  }
   return {
     trigger,
     triggerArns: new Set(triggerSecrets(snapshot, trigger).map((secret) => secret.ARN)),
-    records: snapshot.records ?? [],
+    records,
+    recordsBySecret,
     now: now.toISOString(),
   };
 }
@@ -135,7 +145,7 @@ export function labelMovedAt(
   if (held.state === 'unheld') return null;
   const versionId = held.state === 'held' ? held.versionId : null;
   const base = { secretArn: secret.ARN, label, versionId };
-  const stored = context.records.filter((record) => record.secretArn === secret.ARN);
+  const stored = context.recordsBySecret.get(secret.ARN) ?? [];
 
   const at = eventTime(context, secret, label, versionId);
   if (at !== null) {
