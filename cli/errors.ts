@@ -3,6 +3,6 @@ export class InputError extends Error {
   override readonly name = 'InputError';
 }
 
-/** Exit codes of every command. */
-export const ExitCode = { ok: 0, failure: 1, usage: 2 } as const;
+/** Exit codes of every command; `findings` answers `--fail-on`. */
+export const ExitCode = { ok: 0, failure: 1, usage: 2, findings: 3 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

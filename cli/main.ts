@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { SnapshotError } from '../lib/snapshot/errors.js';
 import { registerApply } from './commands/apply.js';
 import { registerDemo } from './commands/demo.js';
+import { registerExplain } from './commands/explain.js';
+import { FindingsAtSeverityError } from './commands/fail-on.js';
 import { registerPlan } from './commands/plan.js';
 import { registerSnapshot } from './commands/snapshot.js';
 import { ExitCode, InputError } from './errors.js';
@@ -26,6 +28,7 @@ function createProgram(io: Io): Command {
   registerPlan(program, { io });
   registerApply(program, { io });
   registerSnapshot(program, { io });
+  registerExplain(program, { io });
   registerDemo(program, { io });
   return program;
 }
@@ -34,6 +37,10 @@ function exitCodeOf(error: unknown, io: Io): ExitCode {
   if (error instanceof CommanderError) {
     // Commander has already printed help or the usage error.
     return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+  }
+  if (error instanceof FindingsAtSeverityError) {
+    io.stderr.write(`${NAME}: ${error.message}\n`);
+    return ExitCode.findings;
   }
   if (error instanceof InputError || error instanceof SnapshotError) {
     io.stderr.write(`${NAME}: ${error.message}\n`);

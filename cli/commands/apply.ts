@@ -3,6 +3,7 @@ import { type Config, ConfigError, loadConfig } from '../../lib/config/config.js
 import type { Trigger } from '../../lib/events/types.js';
 import type { Log } from '../../lib/log.js';
 import { createClients } from '../../lib/observe/clients.js';
+import type { Severity } from '../../lib/plan/vocabulary.js';
 import { createReconcileRunner } from '../../lib/reconcile/index.js';
 import { InputError } from '../errors.js';
 import { paint } from '../format/colour.js';
@@ -10,6 +11,7 @@ import { namesOf } from '../format/names.js';
 import { renderOutcomes } from '../format/outcomes.js';
 import { renderTable } from '../format/table.js';
 import { type CommandContext, type Io, wantsColour } from '../io.js';
+import { checkFailOn, failOnOption } from './fail-on.js';
 import { readEventFile } from './plan-input.js';
 
 type ApplyOptions = {
@@ -19,6 +21,7 @@ type ApplyOptions = {
   endpointUrl?: string;
   mode?: 'observe' | 'enforce';
   format: 'table' | 'json';
+  failOn?: Severity;
 };
 
 /** Some actions failed: the plan was carried out only in part (exit code 1). */
@@ -106,6 +109,7 @@ async function runApply(options: ApplyOptions, { io }: CommandContext): Promise<
         `${report.reconcileId}; see the outcomes`,
     );
   }
+  checkFailOn([...report.plan.findings, ...report.findings], options.failOn);
 }
 
 /** Adds `apply`: observe the account now, plan, and carry the plan out. */
@@ -131,5 +135,6 @@ export function registerApply(program: Command, context: CommandContext): void {
         .choices(['table', 'json'])
         .default('table'),
     )
+    .addOption(failOnOption())
     .action(async (options: ApplyOptions) => runApply(options, context));
 }

@@ -2,11 +2,13 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_POLICY } from '../../lib/decide/policy.js';
 import { planWithDrift } from '../../lib/drift/index.js';
 import type { Plan } from '../../lib/plan/types.js';
+import type { Severity } from '../../lib/plan/vocabulary.js';
 import { loadSnapshotFile } from '../../lib/snapshot/index.js';
 import { paint } from '../format/colour.js';
 import { namesOf } from '../format/names.js';
 import { renderTable } from '../format/table.js';
 import { type CommandContext, wantsColour } from '../io.js';
+import { checkFailOn, failOnOption } from './fail-on.js';
 import { type PlanInput, readEventFile, resyncTrigger } from './plan-input.js';
 
 type PlanOptions = {
@@ -14,6 +16,7 @@ type PlanOptions = {
   event?: string;
   format: 'table' | 'json';
   now?: Date;
+  failOn?: Severity;
 };
 
 function parseNow(value: string): Date {
@@ -56,6 +59,7 @@ async function runPlan(options: PlanOptions, { io }: CommandContext): Promise<vo
 
   if (options.format === 'json') {
     io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    checkFailOn(result.findings, options.failOn);
     return;
   }
   const context = {
@@ -65,6 +69,7 @@ async function runPlan(options: PlanOptions, { io }: CommandContext): Promise<vo
     notes,
   };
   io.stdout.write(renderTable(result, context));
+  checkFailOn(result.findings, options.failOn);
 }
 
 /** Adds `plan`: what the controller would do for a snapshot and an optional event. */
@@ -87,5 +92,6 @@ export function registerPlan(program: Command, context: CommandContext): void {
       'decision time (ISO-8601); defaults to the snapshot capturedAt',
       parseNow,
     )
+    .addOption(failOnOption())
     .action(async (options: PlanOptions) => runPlan(options, context));
 }

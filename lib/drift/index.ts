@@ -5,6 +5,13 @@ export {
   endpointRoutes,
   storesOf,
 } from './consumer.js';
+export {
+  type Explanation,
+  explainConsumer,
+  type ReferenceLink,
+  type RoleDecision,
+  type SecretLink,
+} from './explain.js';
 export { planWithDrift } from './plan.js';
 export {
   classifyStopReason,

@@ -1,0 +1,122 @@
+import { type Command, Option } from 'commander';
+import { serviceConsumer } from '../../lib/decide/checks.js';
+import { DEFAULT_POLICY } from '../../lib/decide/policy.js';
+import { explainConsumer } from '../../lib/drift/index.js';
+import type { Trigger } from '../../lib/events/types.js';
+import type { Log } from '../../lib/log.js';
+import { createClients } from '../../lib/observe/clients.js';
+import { observe } from '../../lib/observe/observe.js';
+import { scopeForTrigger } from '../../lib/observe/scope.js';
+import { collectReferences } from '../../lib/refs/index.js';
+import { loadSnapshotFile, parseSnapshot } from '../../lib/snapshot/index.js';
+import type { Snapshot } from '../../lib/snapshot/types.js';
+import { InputError } from '../errors.js';
+import { paint } from '../format/colour.js';
+import { renderExplanation } from '../format/explain.js';
+import { namesOf } from '../format/names.js';
+import { type CommandContext, type Io, wantsColour } from '../io.js';
+import { findService } from './explain-target.js';
+
+type ExplainOptions = {
+  snapshot?: string;
+  cluster?: string;
+  region?: string;
+  endpointUrl?: string;
+  format: 'table' | 'json';
+};
+
+const DEFAULT_REGION = 'us-east-1';
+
+function stderrLog(io: Io): Log {
+  const warn = (message: string, fields?: Record<string, unknown>) => {
+    io.stderr.write(`warning: ${message}${fields ? ` ${JSON.stringify(fields)}` : ''}\n`);
+  };
+  const quiet = () => {};
+  return { debug: quiet, info: quiet, warn, error: warn };
+}
+
+/** Reads the account now, limited to the cluster when one is named. */
+async function observeLive(options: ExplainOptions, io: Io): Promise<Snapshot> {
+  const region =
+    options.region ?? io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION ?? DEFAULT_REGION;
+  const endpoint = options.endpointUrl ?? io.env.AWS_ENDPOINT_URL;
+  if (endpoint !== undefined && !URL.canParse(endpoint)) {
+    throw new InputError(`--endpoint-url ${endpoint} is not a URL`);
+  }
+  const trigger: Trigger = {
+    kind: 'resync',
+    source: 'manual',
+    clusters: options.cluster === undefined ? [] : [options.cluster],
+    secrets: [],
+    at: new Date().toISOString(),
+    eventId: null,
+    account: null,
+    region,
+  };
+  const clients = createClients({ region, endpoint });
+  const document = await observe(clients, scopeForTrigger(trigger, { clusters: [] }), {
+    log: stderrLog(io),
+  });
+  return parseSnapshot(document, `observation of ${region}`);
+}
+
+async function runExplain(
+  wanted: string,
+  options: ExplainOptions,
+  { io }: CommandContext,
+): Promise<void> {
+  const snapshot =
+    options.snapshot === undefined
+      ? await observeLive(options, io)
+      : await loadSnapshotFile(options.snapshot);
+  const service = findService(snapshot, wanted, options.cluster);
+  const taskDefinition = snapshot.taskDefinitions.find(
+    (td) => td.taskDefinitionArn === service.taskDefinition,
+  );
+  const collected = collectReferences(snapshot, service, taskDefinition);
+  const explanation = explainConsumer(
+    snapshot,
+    serviceConsumer(service, taskDefinition),
+    collected.references,
+    collected.findings,
+    DEFAULT_POLICY,
+    { now: new Date(snapshot.capturedAt) },
+  );
+
+  if (options.format === 'json') {
+    io.stdout.write(`${JSON.stringify(explanation, null, 2)}\n`);
+    return;
+  }
+  const source =
+    options.snapshot ??
+    `observed ${snapshot.capturedAt} in ${snapshot.account}/${snapshot.region}`;
+  const context = { names: namesOf(snapshot), paint: paint(wantsColour(io)), source };
+  io.stdout.write(renderExplanation(explanation, context));
+}
+
+/** Adds `explain`: why one service's next task could or could not fetch its secrets. */
+export function registerExplain(program: Command, context: CommandContext): void {
+  program
+    .command('explain')
+    .description(
+      "Explain one service's chain: task definition, each reference, its secret and " +
+        'version, role and KMS decisions with the deciding statements, and the network ' +
+        'path per subnet. Reads a snapshot, or the account when --snapshot is left out.',
+    )
+    .argument('<service>', 'service name or ARN')
+    .option('--snapshot <file>', 'snapshot document (JSON, schema version 1)')
+    .option(
+      '--cluster <cluster>',
+      'cluster name or ARN, when names repeat across clusters',
+    )
+    .option('--region <region>', 'AWS region for a live read (default: AWS_REGION)')
+    .option('--endpoint-url <url>', 'AWS endpoint override for a live read')
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['table', 'json'])
+        .default('table'),
+    )
+    .action(async (wanted: string, options: ExplainOptions) =>
+      runExplain(wanted, options, context),
+    );
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { run } from './run.js';
+
+const FLEET = 'examples/fleet.json';
+
+function explainJson(stdout: string) {
+  return JSON.parse(stdout) as {
+    consumer: { arn: string };
+    references: {
+      secret: { name: string; stage: string | null; versionId: string | null } | null;
+      decisions: { purpose: string; result: string; via: string | null }[];
+    }[];
+    network: { subnetId: string; kind: string; endpointId?: string }[];
+    findings: { code: string }[];
+  };
+}
+
+describe('explain', () => {
+  it('prints the chain from task definition to network when given a service name', async () => {
+    const result = await run(['explain', 'payments-ledger', '--snapshot', FLEET]);
+
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const order = ['TASK DEFINITION', 'REFERENCES (1)', 'NETWORK', 'FINDINGS (1)'];
+    const positions = order.map((heading) => result.stdout.indexOf(heading));
+    expect(positions.every((at) => at >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(result.stdout).toContain('follows AWSCURRENT -> 06ae02cf');
+    expect(result.stdout).toContain('DENY (no allow) secretsmanager:GetSecretValue');
+    expect(result.stdout).toContain('ALLOW kms:Decrypt');
+    expect(result.stdout).toMatch(/deciding: identity policy \S+, statement "/);
+    expect(result.stdout).toContain('-> secretsmanager: endpoint vpce-');
+    expect(result.stdout).toContain('ExecutionRoleCannotReadSecret');
+  });
+
+  it('prints the same chain as JSON when given an ARN and --format json', async () => {
+    const arn =
+      'arn:aws:ecs:us-east-1:111122223333:service/payments-prod/payments-ledger';
+    const result = await run(['explain', arn, '--snapshot', FLEET, '--format', 'json']);
+
+    expect(result.code).toBe(0);
+    const explanation = explainJson(result.stdout);
+    expect(explanation.consumer.arn).toBe(arn);
+    expect(explanation.references[0]?.secret).toMatchObject({
+      name: 'prod/payments/db',
+      stage: 'AWSCURRENT',
+    });
+    expect(explanation.references[0]?.decisions).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ purpose: 'readSecret', result: 'implicitDeny' }),
+        expect.objectContaining({ purpose: 'decrypt', result: 'allowed' }),
+      ]),
+    );
+    expect(explanation.network.every((path) => path.kind === 'endpoint')).toBe(true);
+    expect(explanation.findings.map((f) => f.code)).toEqual([
+      'ExecutionRoleCannotReadSecret',
+    ]);
+  });
+
+  it('shows a subnet without a route out when the service is isolated', async () => {
+    const result = await run(['explain', 'batch-export', '--snapshot', FLEET]);
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/subnet-\w+ -> secretsmanager: none/);
+    expect(result.stdout).toContain('reason: noDefaultRoute');
+    expect(result.stdout).toContain('NoNetworkPath');
+  });
+
+  it.each([
+    {
+      when: 'the name is misspelt',
+      argv: ['explain', 'payments-ledgr', '--snapshot', FLEET],
+      message: /no service payments-ledgr; did you mean payments-ledger/,
+    },
+    {
+      when: 'the service is not in the named cluster',
+      argv: ['explain', 'payments-ledger', '--snapshot', FLEET, '--cluster', 'web-prod'],
+      message: /no service payments-ledger in cluster web-prod/,
+    },
+    {
+      when: 'no service name is given',
+      argv: ['explain', '--snapshot', FLEET],
+      message: /missing required argument/,
+    },
+  ])('exits 2 with a clear message when $when', async ({ argv, message }) => {
+    const result = await run(argv);
+
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(message);
+  });
+
+  it('finds the service in the named cluster when --cluster is given', async () => {
+    const result = await run([
+      'explain',
+      'web-auth',
+      '--snapshot',
+      FLEET,
+      '--cluster',
+      'web-prod',
+      '--format',
+      'json',
+    ]);
+
+    expect(result.code).toBe(0);
+    expect(explainJson(result.stdout).consumer.arn).toMatch(
+      /service\/web-prod\/web-auth$/,
+    );
+  });
+});
