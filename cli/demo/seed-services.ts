@@ -23,7 +23,7 @@ export const FleetRole = {
   optedOut: 'optedOut',
   /** Reads the database secret at run time; declared by tag, refreshed by signal. */
   notifier: 'notifier',
-  /** Reads only the reporting token. */
+  /** Reads only the reporting token, through SSM, from a subnet with no way out. */
   unrelated: 'unrelated',
   /** Injects the database secret with an execution role that cannot read it. */
   restricted: 'restricted',
@@ -75,6 +75,8 @@ function specs(
       secrets: [
         { name: 'DB_PASSWORD', valueFrom: partialArn },
         { name: 'API_KEY', valueFrom: `${secrets.apiKeys.arn}:apiKey::` },
+        // SSM has no endpoint in the VPC: this one travels through the NAT gateway.
+        { name: 'REPORT_TOKEN', valueFrom: ssmReference },
       ],
       logSecrets: [{ name: 'splunk-token', valueFrom: secrets.reporting.arn }],
     },
@@ -107,7 +109,8 @@ function specs(
       subnet: 'public',
       executionRole: roles.execution,
       taskRole: roles.signalTask,
-      secrets: [],
+      // Through the internet gateway, as SSM has no endpoint in the VPC.
+      secrets: [{ name: 'REPORT_TOKEN', valueFrom: ssmReference }],
       tags: {
         'secret-reconciler/strategy': 'signal',
         'secret-reconciler/secrets': database.name,
@@ -118,7 +121,8 @@ function specs(
       cluster: 'edge',
       subnet: 'isolated',
       executionRole: roles.execution,
-      secrets: [{ name: 'REPORT_TOKEN', valueFrom: secrets.reporting.arn }],
+      // Through SSM, which this subnet cannot reach (no endpoint, no route out).
+      secrets: [{ name: 'REPORT_TOKEN', valueFrom: ssmReference }],
     },
     restricted: {
       name: `${prefix}-legacy`,
