@@ -52,7 +52,12 @@ function serviceLines(summary: DemoSummary, paint: Paint): string[] {
 
 function findingLines(summary: DemoSummary, paint: Paint): string[] {
   if (summary.findings.length === 0) return ['  none'];
-  const rows = summary.findings.map((f) => [f.severity, f.code, f.resource, f.message]);
+  const rows = summary.findings.map((f) => [
+    f.severity,
+    f.via === null ? f.code : `${f.code} (${f.via})`,
+    f.resource,
+    f.message,
+  ]);
   return columns(rows).map((line, i) => {
     const severity = summary.findings[i]?.severity ?? 'info';
     return `  ${paint.severity(severity, line)}`;

@@ -32,6 +32,8 @@ export type DemoFinding = {
   severity: Severity;
   resource: string;
   secret: string | null;
+  /** How a public network path leaves the VPC (`nat`, `internet`), from the evidence. */
+  via: string | null;
   message: string;
 };
 
@@ -124,6 +126,13 @@ export function signalsOf(
     });
 }
 
+function viaOf(finding: Finding): string | null {
+  const details = finding.evidence.details;
+  if (!Array.isArray(details)) return null;
+  const via = (details[0] as { via?: unknown } | undefined)?.via;
+  return typeof via === 'string' ? via : null;
+}
+
 /** Findings worst first, one per code, resource and secret. */
 export function findingRows(
   findings: readonly Finding[],
@@ -143,6 +152,7 @@ export function findingRows(
       severity: finding.severity,
       resource: name(finding.resourceArn),
       secret: finding.secretArn === null ? null : name(finding.secretArn),
+      via: viaOf(finding),
       message: finding.message,
     });
   }
