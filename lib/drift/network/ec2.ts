@@ -124,12 +124,20 @@ function readList<T>(schema: z.ZodType<T>, items: unknown[] | undefined): T[] | 
   });
 }
 
-/** Reads the snapshot's ec2 section into typed lists; null when the section is absent. */
+/** Views already read, per ec2 section (snapshots are never mutated). */
+const views = new WeakMap<object, Ec2View>();
+
+/**
+ * Reads the snapshot's ec2 section into typed lists; null when the section is
+ * absent. Read once per section: every consumer of a plan asks for it.
+ */
 export function readEc2(snapshot: Snapshot): Ec2View | null {
   const ec2 = snapshot.ec2;
   if (ec2 === undefined) return null;
+  const cached = views.get(ec2);
+  if (cached !== undefined) return cached;
 
-  return {
+  const view: Ec2View = {
     subnets: readList(SubnetSchema, ec2.Subnets),
     routeTables: readList(RouteTableSchema, ec2.RouteTables),
     securityGroups: readList(SecurityGroupSchema, ec2.SecurityGroups),
@@ -143,4 +151,6 @@ export function readEc2(snapshot: Snapshot): Ec2View | null {
         hostnames: entry.EnableDnsHostnames?.Value ?? null,
       })) ?? null,
   };
+  views.set(ec2, view);
+  return view;
 }
