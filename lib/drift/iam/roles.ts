@@ -20,7 +20,22 @@ export function findRole(snapshot: Snapshot, roleArn: string): IamRoleEntry | un
   if (!roleArn.startsWith('arn:')) {
     return roles.find((entry) => entry.Role.RoleName === roleArn);
   }
-  return roles.find((entry) => entry.Role.Arn === roleArn);
+  return rolesByArn(roles).get(roleArn);
+}
+
+/** Built once per roles list (snapshots are never mutated); the first of a repeated ARN wins. */
+const indexes = new WeakMap<readonly IamRoleEntry[], Map<string, IamRoleEntry>>();
+
+function rolesByArn(roles: readonly IamRoleEntry[]): Map<string, IamRoleEntry> {
+  const cached = indexes.get(roles);
+  if (cached !== undefined) return cached;
+
+  const index = new Map<string, IamRoleEntry>();
+  for (const entry of roles) {
+    if (!index.has(entry.Role.Arn)) index.set(entry.Role.Arn, entry);
+  }
+  indexes.set(roles, index);
+  return index;
 }
 
 function readTags(value: unknown): Record<string, string> | null {
