@@ -6,7 +6,7 @@ import { registerExplain } from './commands/explain.js';
 import { FindingsAtSeverityError } from './commands/fail-on.js';
 import { registerPlan } from './commands/plan.js';
 import { registerSnapshot } from './commands/snapshot.js';
-import { ExitCode, InputError } from './errors.js';
+import { CommandFailedError, ExitCode, InputError } from './errors.js';
 import { type Io, processIo } from './io.js';
 
 const NAME = 'ecs-secret-reconciler';
@@ -45,6 +45,17 @@ function exitCodeOf(error: unknown, io: Io): ExitCode {
   if (error instanceof InputError || error instanceof SnapshotError) {
     io.stderr.write(`${NAME}: ${error.message}\n`);
     return ExitCode.usage;
+  }
+  if (error instanceof CommandFailedError) {
+    io.stderr.write(`${NAME}: ${error.message}\n`);
+    return ExitCode.failure;
+  }
+  if (error instanceof Error && error.name === 'CredentialsProviderError') {
+    io.stderr.write(
+      `${NAME}: no AWS credentials found (${error.message}); configure a profile, ` +
+        'set AWS_PROFILE, or point --endpoint-url at the local emulator\n',
+    );
+    return ExitCode.failure;
   }
   const message = error instanceof Error ? error.message : String(error);
   io.stderr.write(`${NAME}: unexpected error: ${message}\n`);

@@ -5,7 +5,7 @@ import type { Log } from '../../lib/log.js';
 import { createClients } from '../../lib/observe/clients.js';
 import type { Severity } from '../../lib/plan/vocabulary.js';
 import { createReconcileRunner } from '../../lib/reconcile/index.js';
-import { InputError } from '../errors.js';
+import { CommandFailedError, InputError } from '../errors.js';
 import { paint } from '../format/colour.js';
 import { namesOf } from '../format/names.js';
 import { renderOutcomes } from '../format/outcomes.js';
@@ -25,7 +25,7 @@ type ApplyOptions = {
 };
 
 /** Some actions failed: the plan was carried out only in part (exit code 1). */
-export class ApplyFailedError extends Error {
+export class ApplyFailedError extends CommandFailedError {
   override readonly name = 'ApplyFailedError';
 }
 

@@ -1,4 +1,6 @@
+import { CommandFailedError } from '../errors.js';
+
 /** The demo could not run, or the emulator did not end up as the demo expects. */
-export class DemoError extends Error {
-  override name = 'DemoError';
+export class DemoError extends CommandFailedError {
+  override readonly name = 'DemoError';
 }

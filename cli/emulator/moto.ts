@@ -2,6 +2,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { CommandFailedError } from '../errors.js';
 
 /** A running local AWS emulator (moto in server mode on 127.0.0.1). */
 export type Emulator = {
@@ -11,8 +12,8 @@ export type Emulator = {
   stop(): Promise<void>;
 };
 
-export class EmulatorError extends Error {
-  override name = 'EmulatorError';
+export class EmulatorError extends CommandFailedError {
+  override readonly name = 'EmulatorError';
 }
 
 const READY_TIMEOUT_MS = 30_000;
