@@ -16,24 +16,48 @@ export type SignalDeps = {
 /** The event id of a sent signal, or null when every version was signalled before. */
 export type SignalResult = { eventId: string | null };
 
+/** A version claimed in the ledger for one service. */
+type Claim = { secretArn: string; versionId: string };
+
+/** Gives back claims made for a signal that will not go out. */
+async function releaseAll(
+  ledger: SignalLedger | undefined,
+  serviceArn: string,
+  claimed: readonly Claim[],
+): Promise<void> {
+  await Promise.allSettled(
+    claimed.map((claim) => ledger?.release(serviceArn, claim.secretArn, claim.versionId)),
+  );
+}
+
+/**
+ * Claims each version; when a claim fails, those already made are given back
+ * so that a retry announces every version, not only the ones left unclaimed.
+ */
 async function claimAll(
   ledger: SignalLedger | undefined,
   serviceArn: string,
   versions: SignalledVersion[],
-): Promise<{ fresh: SignalledVersion[]; claimed: SignalledVersion[] }> {
+): Promise<{ fresh: SignalledVersion[]; claimed: Claim[] }> {
   const fresh: SignalledVersion[] = [];
-  const claimed: SignalledVersion[] = [];
-  for (const version of versions) {
-    // Without a ledger or a known version there is nothing to claim: send anyway
-    // (at least once beats never).
-    if (ledger === undefined || version.versionId === null) {
-      fresh.push(version);
-      continue;
+  const claimed: Claim[] = [];
+  try {
+    for (const version of versions) {
+      // Without a ledger or a known version there is nothing to claim: send anyway
+      // (at least once beats never).
+      if (ledger === undefined || version.versionId === null) {
+        fresh.push(version);
+        continue;
+      }
+      const claim = { secretArn: version.secretArn, versionId: version.versionId };
+      if (await ledger.claim(serviceArn, claim.secretArn, claim.versionId)) {
+        fresh.push(version);
+        claimed.push(claim);
+      }
     }
-    if (await ledger.claim(serviceArn, version.secretArn, version.versionId)) {
-      fresh.push(version);
-      claimed.push(version);
-    }
+  } catch (cause) {
+    await releaseAll(ledger, serviceArn, claimed);
+    throw new SignalError(`cannot claim a signal for ${serviceArn}`, { cause });
   }
   return { fresh, claimed };
 }
@@ -68,10 +92,7 @@ export async function signal(
     }
     return { eventId: result.EventId };
   } catch (cause) {
-    const release = claimed.map((version) =>
-      deps.ledger?.release(action.serviceArn, version.secretArn, version.versionId!),
-    );
-    await Promise.allSettled(release);
+    await releaseAll(deps.ledger, action.serviceArn, claimed);
     throw new SignalError(`cannot signal ${action.serviceArn}`, { cause });
   }
 }
