@@ -44,6 +44,7 @@ export type Config = Readonly<{
   endpoint: string | undefined;
 }>;
 
+/** The environment does not hold a valid configuration; the validation error is the cause. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
@@ -55,7 +56,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     const problems = parsed.error.issues.map(
       (issue) => `${issue.path.join('.')}: ${issue.message}`,
     );
-    throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
+    throw new ConfigError(`invalid configuration: ${problems.join('; ')}`, {
+      cause: parsed.error,
+    });
   }
   const value = parsed.data;
   return Object.freeze({
