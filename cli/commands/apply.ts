@@ -1,7 +1,6 @@
 import { type Command, Option } from 'commander';
 import { type Config, ConfigError, loadConfig } from '../../lib/config/config.js';
 import type { Trigger } from '../../lib/events/types.js';
-import type { Log } from '../../lib/log.js';
 import { createClients } from '../../lib/observe/clients.js';
 import type { Severity } from '../../lib/plan/vocabulary.js';
 import { createReconcileRunner } from '../../lib/reconcile/index.js';
@@ -11,6 +10,7 @@ import { namesOf } from '../format/names.js';
 import { renderOutcomes } from '../format/outcomes.js';
 import { renderTable } from '../format/table.js';
 import { type CommandContext, type Io, wantsColour } from '../io.js';
+import { stderrLog } from '../log.js';
 import { checkFailOn, failOnOption } from './fail-on.js';
 import { readEventFile } from './plan-input.js';
 
@@ -42,18 +42,6 @@ function configOf(options: ApplyOptions, io: Io): Config {
       throw new InputError(error.message, { cause: error });
     throw error;
   }
-}
-
-/** Warnings and errors go to stderr as one line each; progress stays quiet. */
-function stderrLog(io: Io): Log {
-  const write =
-    (level: string) => (message: string, fields?: Record<string, unknown>) => {
-      io.stderr.write(
-        `${level}: ${message}${fields ? ` ${JSON.stringify(fields)}` : ''}\n`,
-      );
-    };
-  const quiet = () => {};
-  return { debug: quiet, info: quiet, warn: write('warning'), error: write('error') };
 }
 
 function manualResync(config: Config, now: Date): Trigger {

@@ -1,12 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { Trigger } from '../../lib/events/types.js';
-import type { Log } from '../../lib/log.js';
 import { createClients } from '../../lib/observe/clients.js';
 import { observe } from '../../lib/observe/observe.js';
 import { scopeForTrigger } from '../../lib/observe/scope.js';
 import { InputError } from '../errors.js';
 import type { CommandContext, Io } from '../io.js';
+import { stderrLog } from '../log.js';
 
 type SnapshotOptions = {
   region?: string;
@@ -20,19 +20,6 @@ const DEFAULT_REGION = 'us-east-1';
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
-}
-
-/** Warnings and errors go to stderr, one line each. */
-function stderrLog(io: Io): Log {
-  const write =
-    (level: string) =>
-    (message: string, fields?: Record<string, unknown>): void => {
-      io.stderr.write(
-        `${level}: ${message}${fields ? ` ${JSON.stringify(fields)}` : ''}\n`,
-      );
-    };
-  const quiet = (): void => {};
-  return { debug: quiet, info: quiet, warn: write('warning'), error: write('error') };
 }
 
 /** Progress lines are for people watching a terminal, never for a redirected stderr. */
