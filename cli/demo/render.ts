@@ -1,20 +1,8 @@
 import type { Paint } from '../format/colour.js';
+import { columns } from '../format/columns.js';
 import type { DemoService, DemoSummary } from './summary.js';
 
 const HEADINGS = ['SERVICE', 'CLUSTER', 'ACTION', 'REASON', 'WHAT HAPPENED'];
-
-/** Pads every column to its widest cell; the last column is left ragged. */
-function columns(rows: string[][]): string[] {
-  const widths = rows[0]?.map((_, i) =>
-    Math.max(...rows.map((row) => row[i]?.length ?? 0)),
-  );
-  return rows.map((row) =>
-    row
-      .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths?.[i] ?? 0)))
-      .join('  ')
-      .trimEnd(),
-  );
-}
 
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 

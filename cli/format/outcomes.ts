@@ -1,6 +1,7 @@
 import type { ActionOutcome } from '../../lib/act/types.js';
 import type { ReconcileReport } from '../../lib/reconcile/types.js';
 import type { Paint } from './colour.js';
+import { columns } from './columns.js';
 import type { Names } from './names.js';
 
 const HEADINGS = ['SERVICE', 'ACTION', 'OUTCOME', 'REASON', 'DETAIL'];
@@ -13,16 +14,6 @@ function detail(outcome: ActionOutcome): string {
   if (outcome.deploymentId !== null) return `deployment ${outcome.deploymentId}`;
   if (outcome.eventId !== null) return `event ${outcome.eventId}`;
   return '-';
-}
-
-function columns(rows: string[][]): string[] {
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => r[i]?.length ?? 0)));
-  return rows.map((row) =>
-    row
-      .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths?.[i] ?? 0)))
-      .join('  ')
-      .trimEnd(),
-  );
 }
 
 /** What `apply` did with each action, and what it published, as a person reads it. */

@@ -1,6 +1,7 @@
 import type { Action, Finding, Plan } from '../../lib/plan/types.js';
 import { type ActionType, severityRank } from '../../lib/plan/vocabulary.js';
 import type { Paint } from './colour.js';
+import { columns } from './columns.js';
 import type { Names } from './names.js';
 import { describeTrigger } from './trigger.js';
 
@@ -14,19 +15,6 @@ export type TableContext = {
 
 const GROUPS: readonly ActionType[] = ['redeploy', 'signal', 'block', 'skip'];
 const HEADINGS = ['SERVICE', 'CLUSTER', 'REASON', 'SECRETS'];
-
-/** Pads every column to its widest cell; the last column is left ragged. */
-function columns(rows: string[][]): string[] {
-  const widths = rows[0]?.map((_, i) =>
-    Math.max(...rows.map((row) => row[i]?.length ?? 0)),
-  );
-  return rows.map((row) =>
-    row
-      .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths?.[i] ?? 0)))
-      .join('  ')
-      .trimEnd(),
-  );
-}
 
 function actionLines(actions: Action[], context: TableContext): string[] {
   const { names, paint } = context;
