@@ -11,17 +11,28 @@ export function hasPolicyVariable(value: string): boolean {
   return value.includes('${');
 }
 
+/** Compiled patterns: a plan matches the same few policy patterns many times over. */
+const compiled = new Map<string, RegExp>();
+const MAX_COMPILED = 10_000;
+
 /** Matches a value against an IAM pattern with `*` and `?`. */
 export function wildcardMatch(
   pattern: string,
   value: string,
   ignoreCase = false,
 ): boolean {
-  const source = pattern
-    .replace(REGEX_SPECIAL, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.');
-  return new RegExp(`^${source}$`, ignoreCase ? 'is' : 's').test(value);
+  const key = `${ignoreCase ? 'i' : 's'}${pattern}`;
+  let regex = compiled.get(key);
+  if (regex === undefined) {
+    const source = pattern
+      .replace(REGEX_SPECIAL, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.');
+    regex = new RegExp(`^${source}$`, ignoreCase ? 'is' : 's');
+    if (compiled.size >= MAX_COMPILED) compiled.clear();
+    compiled.set(key, regex);
+  }
+  return regex.test(value);
 }
 
 /** Splits an ARN into its six parts; the resource part keeps its colons. */
