@@ -75,7 +75,7 @@ export async function cliColdStart(
     size: services,
     name: 'CLI cold start: plan --format json (spawn to exit)',
     stats,
-    heapUsedMB: Number.NaN,
+    heapUsedMB: null,
     rssPeakMB: rss,
     servicesPerSecond: throughput(services, stats),
   };

@@ -24,11 +24,13 @@ export type BenchReport = {
   results: CaseResult[];
 };
 
+const known = (value: number | null): value is number =>
+  value !== null && !Number.isNaN(value);
 const ms = (value: number) =>
-  Number.isNaN(value) ? '-' : value >= 100 ? value.toFixed(0) : value.toFixed(1);
-const mb = (value: number) => (Number.isNaN(value) ? '-' : value.toFixed(0));
+  !known(value) ? '-' : value >= 100 ? value.toFixed(0) : value.toFixed(1);
+const mb = (value: number | null) => (known(value) ? value.toFixed(0) : '-');
 const rate = (value: number | null) =>
-  value === null || Number.isNaN(value) ? '-' : Math.round(value).toLocaleString('en-US');
+  known(value) ? Math.round(value).toLocaleString('en-US') : '-';
 
 function table(headers: string[], rows: string[][]): string {
   const widths = headers.map((h, i) =>

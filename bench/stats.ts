@@ -12,8 +12,8 @@ export type CaseResult = {
   size: number | null;
   name: string;
   stats: Stats;
-  /** Highest heap used after any run, MB. */
-  heapUsedMB: number;
+  /** Highest heap used after any run, MB; null where it was not read. */
+  heapUsedMB: number | null;
   /** Peak resident set size of the process that ran it, MB. */
   rssPeakMB: number;
   /** Fleet services handled per second at the median; null where it means nothing. */
