@@ -3,7 +3,6 @@ import { serviceConsumer } from '../../lib/decide/checks.js';
 import { DEFAULT_POLICY } from '../../lib/decide/policy.js';
 import { explainConsumer } from '../../lib/drift/index.js';
 import type { Trigger } from '../../lib/events/types.js';
-import type { Log } from '../../lib/log.js';
 import { createClients } from '../../lib/observe/clients.js';
 import { observe } from '../../lib/observe/observe.js';
 import { scopeForTrigger } from '../../lib/observe/scope.js';
@@ -15,6 +14,7 @@ import { paint } from '../format/colour.js';
 import { renderExplanation } from '../format/explain.js';
 import { namesOf } from '../format/names.js';
 import { type CommandContext, type Io, wantsColour } from '../io.js';
+import { stderrLog } from '../log.js';
 import { findService } from './explain-target.js';
 
 type ExplainOptions = {
@@ -26,14 +26,6 @@ type ExplainOptions = {
 };
 
 const DEFAULT_REGION = 'us-east-1';
-
-function stderrLog(io: Io): Log {
-  const warn = (message: string, fields?: Record<string, unknown>) => {
-    io.stderr.write(`warning: ${message}${fields ? ` ${JSON.stringify(fields)}` : ''}\n`);
-  };
-  const quiet = () => {};
-  return { debug: quiet, info: quiet, warn, error: warn };
-}
 
 /** Reads the account now, limited to the cluster when one is named. */
 async function observeLive(options: ExplainOptions, io: Io): Promise<Snapshot> {

@@ -1,5 +1,5 @@
 import type { Trigger } from '../events/types.js';
-import { resolveSecret } from '../refs/index.js';
+import { partitionForRegion, resolveSecret } from '../refs/index.js';
 import type { ArnScope } from '../refs/types.js';
 import type { Secret, Service, Snapshot } from '../snapshot/types.js';
 
@@ -11,10 +11,7 @@ export type Scope = { services: Service[]; secretArns: ReadonlySet<string> | nul
 
 /** The partition of a region: the snapshot may not say. */
 function partitionOf(snapshot: Snapshot, region: string): string {
-  if (snapshot.partition !== undefined) return snapshot.partition;
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  return 'aws';
+  return snapshot.partition ?? partitionForRegion(region);
 }
 
 /** Resolves a secret id (name, partial or full ARN) to the snapshot's secrets it may mean. */

@@ -1,4 +1,5 @@
 export { type AwsClients, type ClientOptions, createClients } from './clients.js';
+export { ObserveError } from './errors.js';
 export { type ObserveOptions, observe } from './observe.js';
 export {
   type ObserveScope,

@@ -8,6 +8,7 @@ import type { AwsClients } from './clients.js';
 import { parameterNames, referenceIndex, referencesSecret } from './consumers.js';
 import { readNetwork } from './ec2.js';
 import { readClusters, readServices, readTasks } from './ecs.js';
+import { ObserveError } from './errors.js';
 import { readRoles } from './iam.js';
 import { readKeys } from './kms.js';
 import type { ObserveScope } from './scope.js';
@@ -157,7 +158,10 @@ export async function observe(
 
 async function callerAccount(clients: AwsClients): Promise<string> {
   const identity = await clients.sts.send(new GetCallerIdentityCommand({}));
-  return identity.Account ?? '';
+  if (identity.Account === undefined) {
+    throw new ObserveError('GetCallerIdentity returned no account id');
+  }
+  return identity.Account;
 }
 
 async function describeAll(
