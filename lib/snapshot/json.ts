@@ -33,6 +33,13 @@ class Stop {
 
 const STRUCTURAL = new Set(['{', '}', '[', ']', ',', ':', '"']);
 
+/**
+ * Nesting the locator follows before it gives up. It reads recursively, and a
+ * truncated document nested a few thousand levels deep would otherwise end in
+ * a stack overflow instead of a position.
+ */
+const MAX_NESTING = 512;
+
 /** Offset and reason of the first syntax error in text that JSON.parse rejected. */
 export function locateSyntaxError(text: string): { offset: number; reason: string } {
   let at = 0;
@@ -101,11 +108,17 @@ export function locateSyntaxError(text: string): { offset: number; reason: strin
     at += literal[0].length;
   };
 
+  let depth = 0;
   const members = (close: string, keyed: boolean): void => {
+    depth++;
+    if (depth > MAX_NESTING) {
+      throw new Stop(at, `nested more than ${MAX_NESTING} levels deep`);
+    }
     at++;
     skipSpace();
     if (text[at] === close) {
       at++;
+      depth--;
       return;
     }
     for (;;) {
@@ -123,6 +136,7 @@ export function locateSyntaxError(text: string): { offset: number; reason: strin
       }
       if (text[at] === close) {
         at++;
+        depth--;
         return;
       }
       throw unexpected();

@@ -56,10 +56,17 @@ function fromIsoString(text: string): string | null {
   }
 
   // No zone at all is read as UTC: AWS never prints local times.
-  return new Date(local - offsetMinutes(zone) * 60_000).toISOString();
+  const offset = offsetMinutes(zone);
+  if (offset === null) {
+    return null;
+  }
+  // An offset can carry 9999-12-31 past the four-digit years an ISO string holds.
+  const utc = local - offset * 60_000;
+  return utc > MAX_EPOCH_SECONDS * 1000 ? null : new Date(utc).toISOString();
 }
 
-function offsetMinutes(zone: string | undefined): number {
+/** Minutes east of UTC, or null for an offset no clock uses (beyond ±23:59). */
+function offsetMinutes(zone: string | undefined): number | null {
   if (zone === undefined || zone.toUpperCase() === 'Z') {
     return 0;
   }
@@ -67,5 +74,8 @@ function offsetMinutes(zone: string | undefined): number {
   const digits = zone.slice(1).replace(':', '');
   const hours = Number(digits.slice(0, 2));
   const minutes = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
+  if (hours > 23 || minutes > 59) {
+    return null;
+  }
   return sign * (hours * 60 + minutes);
 }
