@@ -18,7 +18,14 @@ const LabelUpdatedDetail = z.object({
   versionId: z.string().min(1),
 });
 
-/** Reads a `Secret Label Updated` event. The secret ARN is `resources[0]`. */
+const SECRET_ARN = /^arn:[^:]+:secretsmanager:[^:]*:[^:]*:secret:./;
+
+/** A Secrets Manager secret ARN in `resources`, ignoring anything else listed there. */
+function secretArnIn(resources: readonly string[]): string | undefined {
+  return resources.find((arn) => SECRET_ARN.test(arn));
+}
+
+/** Reads a `Secret Label Updated` event. The secret ARN is in `resources`, else the name. */
 export function readLabelUpdated(envelope: Envelope, input: unknown): EventResult {
   const parsed = LabelUpdatedDetail.safeParse(envelope.detail);
   if (!parsed.success) return fromIssues(parsed.error, input, ['detail']);
@@ -32,7 +39,7 @@ export function readLabelUpdated(envelope: Envelope, input: unknown): EventResul
     ...baseOf(envelope),
     kind: 'secretChanged',
     change: 'labelUpdated',
-    secretId: envelope.resources[0] ?? detail.name,
+    secretId: secretArnIn(envelope.resources) ?? detail.name,
     label: detail.labelUpdated,
     versionId: detail.versionId,
     movesLabel: true,
