@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { classifyEvent } from '../../lib/events/index.js';
 import type { Trigger, TriggerKind } from '../../lib/events/types.js';
 import type { PlanTrigger } from '../../lib/plan/types.js';
+import { parseJsonText } from '../../lib/snapshot/json.js';
 import type { Snapshot } from '../../lib/snapshot/types.js';
 import { InputError } from '../errors.js';
 
@@ -32,12 +33,16 @@ async function readJson(path: string): Promise<unknown> {
     const code = (cause as NodeJS.ErrnoException).code ?? 'unknown error';
     throw new InputError(`cannot read event ${path}: ${code}`, { cause });
   }
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (cause) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    throw new InputError(`invalid JSON in event ${path}: ${reason}`, { cause });
+  // Node's own message quotes the text; name the position instead.
+  const parsed = parseJsonText(text.replace(/^\uFEFF/, ''));
+  if (!parsed.ok) {
+    const { line, column, reason } = parsed.problem;
+    throw new InputError(
+      `invalid JSON in event ${path} at line ${line}, column ${column}: ${reason}`,
+      { cause: parsed.cause },
+    );
   }
+  return parsed.value;
 }
 
 function field(raw: unknown, key: string): unknown {
