@@ -62,7 +62,10 @@ describe('parse (hostile input)', () => {
   it('reports each bad container entry as a finding when fields are empty', () => {
     const snapshot = buildSnapshot({
       services: [
-        buildService({ name: 'api', tags: { 'secret-reconciler/secrets': ' , ,' } }),
+        {
+          ...buildService({ name: 'api' }),
+          tags: [{ key: 'secret-reconciler/secrets', value: ' , ,' }],
+        },
       ],
       taskDefinitions: [
         buildTaskDefinition({
