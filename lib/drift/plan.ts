@@ -8,6 +8,7 @@ import type { Finding, Plan } from '../plan/types.js';
 import { FINDINGS } from '../plan/vocabulary.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { driftChecks, driftOptions } from './checks.js';
+import { deploymentFailedFindings } from './deployment-failed.js';
 import { rotationSignals } from './hygiene/index.js';
 import { taskStartFindings } from './task-start.js';
 
@@ -44,7 +45,8 @@ function unreferencedRotation(
  * The plan with drift and preflight checks on: every consumer in scope is
  * checked (network, roles, hygiene), a critical finding blocks its redeploy
  * or signal, and a task that failed to start fetching its secrets gets a
- * TaskStartFailed finding. `checks` replaces the drift checks (tests).
+ * TaskStartFailed finding, a failed deployment a DeploymentFailed one.
+ * `checks` replaces the drift checks (tests).
  */
 export function planWithDrift(
   snapshot: Snapshot,
@@ -56,9 +58,8 @@ export function planWithDrift(
   const planned = plan(snapshot, trigger, policy, now, checks);
   const started = taskStartFindings(snapshot, trigger, policy, checks);
   const rotation = unreferencedRotation(snapshot, trigger, now, planned.findings);
-  if (started.length === 0 && rotation.length === 0) return planned;
-  return {
-    ...planned,
-    findings: sortFindings([...planned.findings, ...started, ...rotation]),
-  };
+  const deployment = deploymentFailedFindings(trigger, planned.findings);
+  const extra = [...started, ...rotation, ...deployment];
+  if (extra.length === 0) return planned;
+  return { ...planned, findings: sortFindings([...planned.findings, ...extra]) };
 }

@@ -199,7 +199,7 @@ export const FINDINGS = {
   // Rollout
   DeploymentFailed: {
     severity: 'high',
-    summary: 'A deployment the controller started ended FAILED.',
+    summary: 'A deployment of a service that consumes secrets ended FAILED.',
   },
   ActionFailed: {
     severity: 'high',
