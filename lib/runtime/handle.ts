@@ -60,10 +60,26 @@ export async function handleEvent(
 
   deps.counter.count('EventAccepted');
   const report = await deps.reconcile(trigger);
+  countReport(report, deps.counter);
   if (report.retryable) {
     throw new RetryableReconcileError(report.reconcileId);
   }
   return { outcome: 'reconciled', report };
+}
+
+/**
+ * Metrics named from the closed vocabulary: actions by type and outcome
+ * (`redeploy.succeeded`), reasons (`reason.PreflightFailed`) and findings
+ * by code (`finding.NoNetworkPath`).
+ */
+function countReport(report: ReconcileReport, counter: Counter): void {
+  for (const outcome of report.outcomes) {
+    counter.count(`${outcome.type}.${outcome.outcome}`);
+    counter.count(`reason.${outcome.reason}`);
+  }
+  for (const finding of [...report.plan.findings, ...report.findings]) {
+    counter.count(`finding.${finding.code}`);
+  }
 }
 
 function eventIdOf(event: unknown): string | null {

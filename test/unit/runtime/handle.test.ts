@@ -32,7 +32,15 @@ function harness(retryable = false) {
     },
     reconcile: async (trigger: Trigger) => {
       reconciled.push(trigger);
-      return { reconcileId: 'r-1', retryable } as ReconcileReport;
+      return {
+        reconcileId: 'r-1',
+        retryable,
+        outcomes: [
+          { type: 'redeploy', outcome: 'succeeded', reason: 'SecretVersionChanged' },
+        ],
+        plan: { findings: [{ code: 'StaleTasksRunning' }] },
+        findings: [{ code: 'ActionFailed' }],
+      } as ReconcileReport;
     },
   };
   return { deps, logged, counts, reconciled };
@@ -52,7 +60,13 @@ describe('handle', () => {
 
     expect(result.outcome).toBe('reconciled');
     expect(reconciled.map((trigger) => trigger.kind)).toEqual(['secretChanged']);
-    expect(counts).toEqual({ EventAccepted: 1 });
+    expect(counts).toEqual({
+      EventAccepted: 1,
+      'redeploy.succeeded': 1,
+      'reason.SecretVersionChanged': 1,
+      'finding.StaleTasksRunning': 1,
+      'finding.ActionFailed': 1,
+    });
   });
 
   it.each([
