@@ -31,8 +31,23 @@ async function releaseAll(
 }
 
 /**
- * Claims each version; when a claim fails, those already made are given back
- * so that a retry announces every version, not only the ones left unclaimed.
+ * The versions grouped by secret. The ledger keeps one entry per (service,
+ * secret), so a service that follows two labels of one secret claims them
+ * together (`v1,v2`); claiming each alone would make the claims replace each
+ * other and signal again on every reconcile.
+ */
+function bySecret(versions: SignalledVersion[]): Map<string, SignalledVersion[]> {
+  const grouped = new Map<string, SignalledVersion[]>();
+  for (const version of versions) {
+    grouped.set(version.secretArn, [...(grouped.get(version.secretArn) ?? []), version]);
+  }
+  return grouped;
+}
+
+/**
+ * Claims each secret's versions; when a claim fails, those already made are
+ * given back so that a retry announces every version, not only the ones left
+ * unclaimed.
  */
 async function claimAll(
   ledger: SignalLedger | undefined,
@@ -42,16 +57,17 @@ async function claimAll(
   const fresh: SignalledVersion[] = [];
   const claimed: Claim[] = [];
   try {
-    for (const version of versions) {
+    for (const [secretArn, group] of bySecret(versions)) {
       // Without a ledger or a known version there is nothing to claim: send anyway
       // (at least once beats never).
-      if (ledger === undefined || version.versionId === null) {
-        fresh.push(version);
+      const ids = group.map((version) => version.versionId);
+      if (ledger === undefined || ids.includes(null)) {
+        fresh.push(...group);
         continue;
       }
-      const claim = { secretArn: version.secretArn, versionId: version.versionId };
+      const claim = { secretArn, versionId: [...new Set(ids)].sort().join(',') };
       if (await ledger.claim(serviceArn, claim.secretArn, claim.versionId)) {
-        fresh.push(version);
+        fresh.push(...group);
         claimed.push(claim);
       }
     }

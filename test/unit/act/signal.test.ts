@@ -100,4 +100,19 @@ describe('signal', () => {
     expect(second.eventId).toBeNull();
     expect(events.commandCalls(PutEventsCommand)).toHaveLength(1);
   });
+
+  it('signals once when a service follows two labels of one secret on different versions', async () => {
+    const ledger = memoryLedger();
+    const twoLabels = [
+      { secretArn: arn.secret('db'), label: 'AWSCURRENT', versionId: 'v2' },
+      { secretArn: arn.secret('db'), label: 'AWSPREVIOUS', versionId: 'v1' },
+    ];
+
+    const first = await signal(ACTION, twoLabels, deps(ledger));
+    const second = await signal(ACTION, twoLabels, deps(ledger));
+
+    expect(first.eventId).toBe('evt-1');
+    expect(second.eventId).toBeNull();
+    expect(events.commandCalls(PutEventsCommand)).toHaveLength(1);
+  });
 });
