@@ -23,7 +23,7 @@ function serviceLines(summary: DemoSummary, paint: Paint): string[] {
     service.name,
     service.cluster,
     service.action ?? '-',
-    service.reason ?? 'NotAConsumer',
+    service.reason ?? '(not a consumer)',
     happened(service, summary),
   ]);
   const [heading, ...body] = columns([HEADINGS, ...rows]);

@@ -8,6 +8,15 @@ import { defaultStrategy, STRATEGY_TAG, type Strategy } from './strategy.js';
 /** How many references a service has that decide cannot follow. */
 export type Unresolved = { unresolved: number };
 
+/** Where a stale service's message says what the controller will do. */
+const NEXT = ' Next: ';
+
+/** The staleness explanation of a message, without the step it proposed. */
+function withoutNextStep(message: string): string {
+  const at = message.lastIndexOf(NEXT);
+  return at === -1 ? message : message.slice(0, at);
+}
+
 const SOURCE_TEXT = {
   event: 'reported by an event',
   resync: 'noticed by a resync',
@@ -95,8 +104,8 @@ export function decideAction(
   const type = tagged ?? defaultStrategy(stale.flatMap((entry) => entry.kinds));
   const how = type === 'redeploy' ? 'force a new deployment' : 'signal the app to reload';
   const text =
-    `${name} follows ${stale.map(moved).join('; and ')}; its ${deploymentText(assessment)}. ` +
-    `Next: ${how}.`;
+    `${name} follows ${stale.map(moved).join('; and ')}; its ${deploymentText(assessment)}.` +
+    `${NEXT}${how}.`;
   return action(
     service,
     type,
@@ -127,7 +136,8 @@ export function gateAction(
     reason: 'PreflightFailed',
     message:
       `${service.serviceName} would ${proposed.type} but new tasks could not fetch ` +
-      `their secrets (${codes.join(', ')}); running tasks keep the old value. ` +
-      `Was: ${proposed.message}`,
+      `their secrets (${codes.join(', ')}); nothing is deployed and running tasks keep ` +
+      `the old value until the findings are fixed. Why it is stale: ` +
+      withoutNextStep(proposed.message),
   };
 }

@@ -81,7 +81,10 @@ function groupProblems(
 
   return [...byCode].map(([code, details]) => {
     const subnets = [...new Set(details.map((detail) => String(detail.subnetId)))];
-    const phrase = MESSAGES[code] ?? 'has a network finding for';
+    const phrase =
+      code === 'PublicNetworkPath'
+        ? publicPhrase(details)
+        : (MESSAGES[code] ?? 'has a network finding for');
     return {
       code,
       severity: severityOf(code, policy),
@@ -91,6 +94,15 @@ function groupProblems(
       evidence: { service, host, subnets, details },
     };
   });
+}
+
+/** Says which public path the subnets take: NAT, an internet gateway, or both. */
+function publicPhrase(details: Record<string, unknown>[]): string {
+  const via = new Set(details.map((detail) => detail.via));
+  if (via.has('nat') && via.has('internet')) return MESSAGES.PublicNetworkPath ?? '';
+  return via.has('nat')
+    ? 'reaches through a NAT gateway'
+    : 'reaches through an internet gateway';
 }
 
 /**
