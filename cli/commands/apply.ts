@@ -1,9 +1,9 @@
 import { type Command, Option } from 'commander';
 import { type Config, ConfigError, loadConfig } from '../../lib/config/config.js';
 import type { Trigger } from '../../lib/events/types.js';
-import { createClients } from '../../lib/observe/clients.js';
 import type { Severity } from '../../lib/plan/vocabulary.js';
 import { createReconcileRunner } from '../../lib/reconcile/index.js';
+import { cliClients } from '../clients.js';
 import { CommandFailedError, InputError } from '../errors.js';
 import { paint } from '../format/colour.js';
 import { namesOf } from '../format/names.js';
@@ -71,7 +71,10 @@ async function runApply(options: ApplyOptions, { io }: CommandContext): Promise<
     return;
   }
 
-  const clients = createClients({ region: config.region, endpoint: config.endpoint });
+  const clients = cliClients(
+    { region: config.region, endpoint: config.endpoint },
+    io.env,
+  );
   const run = createReconcileRunner(clients, config, stderrLog(io));
   const { report, snapshot } = await run(input.trigger, {
     dryRun: options.dryRun === true,

@@ -3,12 +3,12 @@ import { serviceConsumer } from '../../lib/decide/checks.js';
 import { DEFAULT_POLICY } from '../../lib/decide/policy.js';
 import { explainConsumer } from '../../lib/drift/index.js';
 import type { Trigger } from '../../lib/events/types.js';
-import { createClients } from '../../lib/observe/clients.js';
 import { observe } from '../../lib/observe/observe.js';
 import { scopeForTrigger } from '../../lib/observe/scope.js';
 import { collectReferences } from '../../lib/refs/index.js';
 import { loadSnapshotFile, parseSnapshot } from '../../lib/snapshot/index.js';
 import type { Snapshot } from '../../lib/snapshot/types.js';
+import { cliClients } from '../clients.js';
 import { InputError } from '../errors.js';
 import { paint } from '../format/colour.js';
 import { renderExplanation } from '../format/explain.js';
@@ -45,7 +45,7 @@ async function observeLive(options: ExplainOptions, io: Io): Promise<Snapshot> {
     account: null,
     region,
   };
-  const clients = createClients({ region, endpoint });
+  const clients = cliClients({ region, endpoint }, io.env);
   const document = await observe(clients, scopeForTrigger(trigger, { clusters: [] }), {
     log: stderrLog(io),
   });

@@ -1,9 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { Trigger } from '../../lib/events/types.js';
-import { createClients } from '../../lib/observe/clients.js';
 import { observe } from '../../lib/observe/observe.js';
 import { scopeForTrigger } from '../../lib/observe/scope.js';
+import { cliClients } from '../clients.js';
 import { InputError } from '../errors.js';
 import type { CommandContext, Io } from '../io.js';
 import { stderrLog } from '../log.js';
@@ -47,7 +47,7 @@ async function runSnapshot(
 ): Promise<void> {
   const region =
     options.region ?? io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION ?? DEFAULT_REGION;
-  const clients = createClients({ region, endpoint: endpointOf(options, io) });
+  const clients = cliClients({ region, endpoint: endpointOf(options, io) }, io.env);
 
   // A capture is a manual resync: the same reads the controller makes for one.
   const trigger: Trigger = {
