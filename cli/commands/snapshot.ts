@@ -1,8 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { Trigger } from '../../lib/events/types.js';
+import type { AwsClients } from '../../lib/observe/clients.js';
 import { observe } from '../../lib/observe/observe.js';
 import { scopeForTrigger } from '../../lib/observe/scope.js';
+import { createRecordStore } from '../../lib/records/index.js';
+import type { LabelRecord, SnapshotInput } from '../../lib/snapshot/types.js';
 import { cliClients } from '../clients.js';
 import { InputError } from '../errors.js';
 import type { CommandContext, Io } from '../io.js';
@@ -14,6 +17,7 @@ type SnapshotOptions = {
   cluster: string[];
   secret: string[];
   output?: string;
+  recordsTable?: string;
 };
 
 const DEFAULT_REGION = 'us-east-1';
@@ -39,6 +43,31 @@ function endpointOf(options: SnapshotOptions, io: Io): string | undefined {
     throw new InputError(`--endpoint-url ${endpoint} is not a URL`);
   }
   return endpoint;
+}
+
+/**
+ * The controller's label records for the snapshot's secrets, so that an
+ * offline plan starts from the same movedAt as the live controller. A table
+ * that cannot be read leaves the section out, with a warning.
+ */
+async function readRecords(
+  dynamodb: AwsClients['dynamodb'],
+  table: string,
+  document: SnapshotInput,
+  io: Io,
+): Promise<LabelRecord[] | null> {
+  const secretArns = document.secrets.map((secret) => secret.ARN);
+  try {
+    return await createRecordStore(dynamodb, table).load(secretArns);
+  } catch (error) {
+    const cause =
+      error instanceof Error && error.cause instanceof Error ? error.cause : error;
+    stderrLog(io).warn('Label records left out', {
+      table,
+      error: cause instanceof Error ? cause.name : String(cause),
+    });
+    return null;
+  }
 }
 
 async function runSnapshot(
@@ -67,6 +96,12 @@ async function runSnapshot(
     ...(progress ? { progress } : {}),
   });
 
+  const table = options.recordsTable ?? io.env.RECORDS_TABLE;
+  if (table !== undefined) {
+    const records = await readRecords(clients.dynamodb, table, document, io);
+    if (records !== null) document.records = records;
+  }
+
   const text = `${JSON.stringify(document, null, 2)}\n`;
   if (options.output === undefined || options.output === '-') {
     io.stdout.write(text);
@@ -94,5 +129,9 @@ export function registerSnapshot(program: Command, context: CommandContext): voi
       [],
     )
     .option('--output <file>', 'write to a file instead of stdout')
+    .option(
+      '--records-table <name>',
+      "include the controller's label records from this DynamoDB table (default: RECORDS_TABLE)",
+    )
     .action(async (options: SnapshotOptions) => runSnapshot(options, context));
 }

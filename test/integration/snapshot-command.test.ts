@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type SeededFleet, seedFleet } from '../../cli/demo/seed.js';
 import { createClients } from '../../lib/observe/clients.js';
+import { createRecordStore, ensureTable } from '../../lib/records/index.js';
 import { parseSnapshot } from '../../lib/snapshot/index.js';
 import { emulatorClientConfig, resetEmulator } from '../support/aws.js';
 import { run } from '../unit/cli/run.js';
@@ -54,5 +55,43 @@ describe('snapshot command', () => {
     expect(new Set(snapshot.services.map((s) => s.clusterArn))).toEqual(
       new Set([fleet.clusters.edge]),
     );
+  });
+
+  it('includes the label records when given --records-table', async () => {
+    const clients = createClients(config);
+    await ensureTable(clients.dynamodb, 'snapshot-records');
+    const record = {
+      secretArn: fleet.secrets.database.arn,
+      label: 'AWSCURRENT',
+      versionId: fleet.secrets.database.currentVersionId,
+      movedAt: '2024-05-01T12:00:00.000Z',
+      source: 'event' as const,
+    };
+    await createRecordStore(clients.dynamodb, 'snapshot-records').save([record]);
+
+    const result = await run([
+      'snapshot',
+      '--endpoint-url',
+      config.endpoint,
+      '--records-table',
+      'snapshot-records',
+    ]);
+
+    expect(result.code).toBe(0);
+    expect(parseSnapshot(JSON.parse(result.stdout), 'stdout').records).toEqual([record]);
+  });
+
+  it('leaves the records out with a warning when the table does not exist', async () => {
+    const result = await run([
+      'snapshot',
+      '--endpoint-url',
+      config.endpoint,
+      '--records-table',
+      'no-such-table',
+    ]);
+
+    expect(result.code).toBe(0);
+    expect(parseSnapshot(JSON.parse(result.stdout), 'stdout').records).toBeUndefined();
+    expect(result.stderr).toContain('Label records left out');
   });
 });
