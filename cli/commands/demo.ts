@@ -29,14 +29,14 @@ function projectRoot(): string {
 }
 
 function keepHint(endpoint: string): string {
-  const env = `AWS_ENDPOINT_URL=${endpoint} AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing`;
   return [
     '',
-    `The emulator keeps running at ${endpoint} until you press Ctrl-C. Try:`,
-    `  ${env} npx ecs-secret-reconciler snapshot --endpoint-url ${endpoint} --output fleet.json`,
+    `The emulator keeps running at ${endpoint} until you press Ctrl-C. In another shell:`,
+    `  export AWS_ENDPOINT_URL=${endpoint} RECORDS_TABLE=${DEMO_RESOURCES.recordsTable} EVENT_BUS_NAME=${DEMO_RESOURCES.eventBus}`,
+    '  npx ecs-secret-reconciler snapshot --output fleet.json',
     '  npx ecs-secret-reconciler plan --snapshot fleet.json',
-    `  RECORDS_TABLE=${DEMO_RESOURCES.recordsTable} EVENT_BUS_NAME=${DEMO_RESOURCES.eventBus} ${env} \\`,
-    `    npx ecs-secret-reconciler apply --dry-run --endpoint-url ${endpoint}`,
+    '  npx ecs-secret-reconciler explain demo-legacy',
+    '  npx ecs-secret-reconciler apply --dry-run',
     '',
   ].join('\n');
 }
