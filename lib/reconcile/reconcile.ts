@@ -62,6 +62,7 @@ export function createReconcileRunner(
     const fields = {
       reconcileId,
       trigger: trigger.kind,
+      eventId: trigger.eventId,
       dryRun,
       ...triggerFields(trigger),
     };
