@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { SnapshotError } from '../lib/snapshot/errors.js';
+import manifest from '../package.json' with { type: 'json' };
 import { registerApply } from './commands/apply.js';
 import { registerDemo } from './commands/demo.js';
 import { registerExplain } from './commands/explain.js';
@@ -17,6 +18,7 @@ function createProgram(io: Io): Command {
       'Keeps Amazon ECS services in step with AWS Secrets Manager: finds the services ' +
         'that reference a secret and redeploys exactly those when it moves.',
     )
+    .version(manifest.version)
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
