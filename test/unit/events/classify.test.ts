@@ -56,7 +56,7 @@ function taskStopped(fields: Record<string, unknown>): EventResult {
 
 const EXPECTED: Record<string, EventResult> = {
   'secretsmanager/secret-label-updated.json': secretChanged({
-    at: '2025-06-01T03:00:04Z',
+    at: '2025-06-01T03:00:05Z',
     eventId: '6a7e8feb-b491-4cf7-a9f1-bf3703467718',
     change: 'labelUpdated',
     label: 'AWSCURRENT',
