@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { classifyEvent } from '../../lib/events/index.js';
 import type { Trigger, TriggerKind } from '../../lib/events/types.js';
 import type { PlanTrigger } from '../../lib/plan/types.js';
+import { readErrorText } from '../../lib/snapshot/file-errors.js';
 import { parseJsonText } from '../../lib/snapshot/json.js';
 import type { Snapshot } from '../../lib/snapshot/types.js';
 import { InputError } from '../errors.js';
@@ -30,8 +31,7 @@ async function readJson(path: string): Promise<unknown> {
   try {
     text = await readFile(path, 'utf8');
   } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code ?? 'unknown error';
-    throw new InputError(`cannot read event ${path}: ${code}`, { cause });
+    throw new InputError(`cannot read event ${path}: ${readErrorText(cause)}`, { cause });
   }
   // Node's own message quotes the text; name the position instead.
   const parsed = parseJsonText(text.replace(/^\uFEFF/, ''));

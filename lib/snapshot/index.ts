@@ -1,4 +1,5 @@
 export { SnapshotError, type SnapshotIssue } from './errors.js';
+export { readErrorText } from './file-errors.js';
 export { loadSnapshotFile, parseSnapshot } from './load.js';
 export {
   type SnapshotIndex,

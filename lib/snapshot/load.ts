@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { SnapshotError, type SnapshotIssue } from './errors.js';
+import { readErrorText } from './file-errors.js';
 import { describeIssues } from './issues.js';
 import { parseJsonText } from './json.js';
 import { SnapshotSchema } from './schema.js';
@@ -14,8 +15,7 @@ export async function loadSnapshotFile(path: string): Promise<Snapshot> {
   try {
     text = await readFile(path, 'utf8');
   } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code ?? 'unknown error';
-    throw new SnapshotError(`cannot read snapshot ${path}: ${code}`, {
+    throw new SnapshotError(`cannot read snapshot ${path}: ${readErrorText(cause)}`, {
       source: path,
       cause,
     });
