@@ -1,6 +1,5 @@
 import { type Command, Option } from 'commander';
 import { type Config, ConfigError, loadConfig } from '../../lib/config/config.js';
-import type { Trigger } from '../../lib/events/types.js';
 import type { Severity } from '../../lib/plan/vocabulary.js';
 import { createReconcileRunner } from '../../lib/reconcile/index.js';
 import { cliClients } from '../clients.js';
@@ -12,7 +11,7 @@ import { renderTable } from '../format/table.js';
 import { type CommandContext, type Io, wantsColour } from '../io.js';
 import { stderrLog } from '../log.js';
 import { checkFailOn, failOnOption } from './fail-on.js';
-import { readEventFile } from './plan-input.js';
+import { readEventFile, resyncTrigger } from './plan-input.js';
 
 type ApplyOptions = {
   event?: string;
@@ -44,25 +43,15 @@ function configOf(options: ApplyOptions, io: Io): Config {
   }
 }
 
-function manualResync(config: Config, now: Date): Trigger {
-  return {
-    kind: 'resync',
-    source: 'manual',
-    clusters: [],
-    secrets: [],
-    at: now.toISOString(),
-    eventId: null,
-    account: null,
-    region: config.region,
-  };
-}
-
 async function runApply(options: ApplyOptions, { io }: CommandContext): Promise<void> {
   const config = configOf(options, io);
   const now = new Date();
   const input =
     options.event === undefined
-      ? { outcome: 'trigger' as const, trigger: manualResync(config, now) }
+      ? {
+          outcome: 'trigger' as const,
+          trigger: resyncTrigger({ account: null, region: config.region }, now),
+        }
       : await readEventFile(options.event, now);
   if (input.outcome === 'ignored') {
     io.stderr.write(

@@ -4,7 +4,6 @@ import type { Trigger, TriggerKind } from '../../lib/events/types.js';
 import type { PlanTrigger } from '../../lib/plan/types.js';
 import { readErrorText } from '../../lib/snapshot/file-errors.js';
 import { parseJsonText } from '../../lib/snapshot/json.js';
-import type { Snapshot } from '../../lib/snapshot/types.js';
 import { InputError } from '../errors.js';
 
 /** What the event file asks for: a trigger, or nothing (and why). */
@@ -12,8 +11,11 @@ export type PlanInput =
   | { outcome: 'trigger'; trigger: Trigger }
   | { outcome: 'ignored'; trigger: PlanTrigger; reason: string; message: string };
 
-/** Without an event, plan a full manual resync of the snapshot. */
-export function resyncTrigger(snapshot: Snapshot, now: Date): Trigger {
+/** Without an event, a full manual resync of an account (null: the one observed). */
+export function resyncTrigger(
+  where: { account: string | null; region: string },
+  now: Date,
+): Trigger {
   return {
     kind: 'resync',
     source: 'manual',
@@ -21,8 +23,8 @@ export function resyncTrigger(snapshot: Snapshot, now: Date): Trigger {
     secrets: [],
     at: now.toISOString(),
     eventId: null,
-    account: snapshot.account,
-    region: snapshot.region,
+    account: where.account,
+    region: where.region,
   };
 }
 
