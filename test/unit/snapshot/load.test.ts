@@ -327,7 +327,9 @@ describe('load errors', () => {
     const error = await loadSnapshotFile(path).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(SnapshotError);
-    expect((error as SnapshotError).message).toBe(`cannot read snapshot ${path}: no such file (ENOENT)`);
+    expect((error as SnapshotError).message).toBe(
+      `cannot read snapshot ${path}: no such file (ENOENT)`,
+    );
     expect((error as SnapshotError).cause).toBeInstanceOf(Error);
   });
 
