@@ -1,7 +1,7 @@
 /** Where the CLI writes: injected so tests run `main` in-process. */
 export interface Io {
   stdout: { write(text: string): unknown; isTTY?: boolean };
-  stderr: { write(text: string): unknown };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
   env: Readonly<Record<string, string | undefined>>;
 }
 
@@ -14,6 +14,15 @@ export function processIo(): Io {
 export function wantsColour(io: Io): boolean {
   const noColor = io.env.NO_COLOR;
   return io.stdout.isTTY === true && (noColor === undefined || noColor === '');
+}
+
+/** Reports the steps of a long read. */
+export type Progress = (step: string, done: number, total: number) => void;
+
+/** Progress lines are for people watching a terminal, never for a redirected stderr. */
+export function terminalProgress(io: Io): Progress | undefined {
+  if (io.stderr.isTTY !== true) return undefined;
+  return (step, done, total) => io.stderr.write(`[${done}/${total}] ${step}\n`);
 }
 
 /** What a command needs from the program: where to write. */

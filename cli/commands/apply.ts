@@ -8,7 +8,7 @@ import { paint } from '../format/colour.js';
 import { namesOf } from '../format/names.js';
 import { renderOutcomes } from '../format/outcomes.js';
 import { renderTable } from '../format/table.js';
-import { type CommandContext, type Io, wantsColour } from '../io.js';
+import { type CommandContext, type Io, terminalProgress, wantsColour } from '../io.js';
 import { stderrLog } from '../log.js';
 import { checkFailOn, failOnOption } from './fail-on.js';
 import { readEventFile, resyncTrigger } from './plan-input.js';
@@ -64,7 +64,13 @@ async function runApply(options: ApplyOptions, { io }: CommandContext): Promise<
     { region: config.region, endpoint: config.endpoint },
     io.env,
   );
-  const run = createReconcileRunner(clients, config, stderrLog(io));
+  const progress = terminalProgress(io);
+  const run = createReconcileRunner(
+    clients,
+    config,
+    stderrLog(io),
+    progress ? { progress } : {},
+  );
   const { report, snapshot } = await run(input.trigger, {
     dryRun: options.dryRun === true,
   });

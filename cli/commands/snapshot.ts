@@ -8,7 +8,7 @@ import { createRecordStore } from '../../lib/records/index.js';
 import type { LabelRecord, SnapshotInput } from '../../lib/snapshot/types.js';
 import { cliClients } from '../clients.js';
 import { InputError } from '../errors.js';
-import type { CommandContext, Io } from '../io.js';
+import { type CommandContext, type Io, terminalProgress } from '../io.js';
 import { stderrLog } from '../log.js';
 
 type SnapshotOptions = {
@@ -24,17 +24,6 @@ const DEFAULT_REGION = 'us-east-1';
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
-}
-
-/** Progress lines are for people watching a terminal, never for a redirected stderr. */
-function progressOf(
-  io: Io,
-): ((step: string, done: number, total: number) => void) | undefined {
-  const isTty = (io.stderr as { isTTY?: boolean }).isTTY === true;
-  if (!isTty) {
-    return undefined;
-  }
-  return (step, done, total) => io.stderr.write(`[${done}/${total}] ${step}\n`);
 }
 
 function endpointOf(options: SnapshotOptions, io: Io): string | undefined {
@@ -90,7 +79,7 @@ async function runSnapshot(
     region,
   };
   const scope = scopeForTrigger(trigger, { clusters: [] });
-  const progress = progressOf(io);
+  const progress = terminalProgress(io);
   const document = await observe(clients, scope, {
     log: stderrLog(io),
     ...(progress ? { progress } : {}),

@@ -31,7 +31,7 @@ export function createPlanner(
   clients: AwsClients,
   config: Config,
   log: Log,
-  options: Pick<ReconcileOptions, 'observe' | 'checks'> = {},
+  options: Pick<ReconcileOptions, 'observe' | 'checks' | 'progress'> = {},
 ): Planner {
   const observer = options.observe ?? observe;
   const store = createRecordStore(clients.dynamodb, config.recordsTable, log);
@@ -39,7 +39,10 @@ export function createPlanner(
 
   return async (trigger, { reconcileId, at, persist }) => {
     const scope = scopeForTrigger(trigger, config);
-    const observed = await observer(clients, scope, { log });
+    const observed = await observer(clients, scope, {
+      log,
+      ...(options.progress ? { progress: options.progress } : {}),
+    });
     const snapshot = parseSnapshot(observed, `observation ${reconcileId}`);
 
     const stored = await store.load(snapshot.secrets.map((secret) => secret.ARN));

@@ -22,7 +22,7 @@ export type ReconcileReport = {
 export type Observer = (
   clients: AwsClients,
   scope: ObserveScope,
-  options: { log: Log },
+  options: { log: Log; progress?: (step: string, done: number, total: number) => void },
 ) => Promise<SnapshotInput>;
 
 export type ReconcileOptions = {
@@ -34,4 +34,6 @@ export type ReconcileOptions = {
   observe?: Observer;
   /** Waits between paced calls. */
   sleep?: (ms: number) => Promise<void>;
+  /** Reports the steps of the observation (a terminal's progress lines). */
+  progress?: (step: string, done: number, total: number) => void;
 };
