@@ -148,6 +148,161 @@ const findingRow = (f: Finding): FindingRow => [
   f.secretArn,
 ];
 
+type Case = {
+  code: string;
+  when: string;
+  secrets?: { name: string; valueFrom: string }[];
+  environment?: { name: string; value: string }[];
+  parameters?: string[];
+};
+
+/** One container reading the given entries, collected against SNAPSHOT's secrets. */
+function codesFor({ secrets = [], environment = [], parameters }: Case): string[] {
+  const snapshot =
+    parameters === undefined
+      ? SNAPSHOT
+      : { ...SNAPSHOT, ssmParameters: parameters.map((Name) => ({ Name })) };
+  const taskDefinition: TaskDefinition = {
+    ...TASK_DEFINITION,
+    containerDefinitions: [{ name: 'web', secrets, environment }],
+  };
+  const untagged = { ...SERVICE_OBJECT, tags: [] };
+  return collectReferences(snapshot, untagged, taskDefinition).findings.map(
+    (f) => f.code,
+  );
+}
+
+const secretFrom = (valueFrom: string) => [{ name: 'VALUE', valueFrom }];
+
+const cases: { raise: Case; nearMiss: Case }[] = [
+  {
+    raise: {
+      code: 'InvalidValueFrom',
+      when: 'a JSON key is given without the stage and id fields',
+      secrets: secretFrom(`${SM}db-password:user`),
+    },
+    nearMiss: {
+      code: 'InvalidValueFrom',
+      when: 'the JSON key is followed by the empty stage and id fields',
+      secrets: secretFrom(`${SM}db-password:user::`),
+    },
+  },
+  {
+    raise: {
+      code: 'AmbiguousPartialArn',
+      when: 'a partial ARN also ends like a name with a random suffix',
+      secrets: secretFrom(TRAP_SUFFIX),
+    },
+    nearMiss: {
+      code: 'AmbiguousPartialArn',
+      when: 'the full ARN names one of the two candidates',
+      secrets: secretFrom(TRAP_NAME),
+    },
+  },
+  {
+    raise: {
+      code: 'SecretNotFound',
+      when: 'no secret has the name',
+      secrets: secretFrom(`${SM}does-not-exist`),
+    },
+    nearMiss: {
+      code: 'SecretNotFound',
+      when: 'a partial ARN names an existing secret',
+      secrets: secretFrom(`${SM}db-password`),
+    },
+  },
+  {
+    raise: {
+      code: 'SecretPendingDeletion',
+      when: 'the secret has a deletion date',
+      secrets: secretFrom(OLD),
+    },
+    nearMiss: {
+      code: 'SecretPendingDeletion',
+      when: 'the secret has no deletion date',
+      secrets: secretFrom(DB),
+    },
+  },
+  {
+    raise: {
+      code: 'MalformedVersionReference',
+      when: 'a stage sits in the version id field',
+      secrets: secretFrom(`${DB}:::AWSCURRENT`),
+    },
+    nearMiss: {
+      code: 'MalformedVersionReference',
+      when: 'the stage sits in the stage field',
+      secrets: secretFrom(`${DB}::AWSCURRENT:`),
+    },
+  },
+  {
+    raise: {
+      code: 'UnsupportedNestedJsonKey',
+      when: 'the JSON key is a dotted path',
+      secrets: secretFrom(`${DB}:conn.password::`),
+    },
+    nearMiss: {
+      code: 'UnsupportedNestedJsonKey',
+      when: 'the JSON key is a top-level key',
+      secrets: secretFrom(`${DB}:password::`),
+    },
+  },
+  {
+    raise: {
+      code: 'LikelyWrongStore',
+      when: 'a bare name is no parameter but is a secret',
+      secrets: secretFrom('db-password'),
+    },
+    nearMiss: {
+      code: 'LikelyWrongStore',
+      when: 'a bare name that is a secret is also a parameter',
+      secrets: secretFrom('db-password'),
+      parameters: ['db-password'],
+    },
+  },
+  {
+    raise: {
+      code: 'SsmParameterNotFound',
+      when: 'a parameter path is not in the snapshot',
+      secrets: secretFrom('/prod/absent'),
+    },
+    nearMiss: {
+      code: 'SsmParameterNotFound',
+      when: 'the parameter path is in the snapshot',
+      secrets: secretFrom('/prod/feature-flags'),
+    },
+  },
+  {
+    raise: {
+      code: 'VersionNotFound',
+      when: 'the pinned version id is not on the secret',
+      secrets: secretFrom(`${DB}:::${UNKNOWN}`),
+    },
+    nearMiss: {
+      code: 'VersionNotFound',
+      when: 'the pinned version id is on the secret',
+      secrets: secretFrom(`${DB}:::${CURRENT}`),
+    },
+  },
+  {
+    raise: {
+      code: 'SecretArnInEnvironment',
+      when: 'an environment variable holds a secret ARN',
+      environment: [{ name: 'API_KEY_ARN', value: API }],
+    },
+    nearMiss: {
+      code: 'SecretArnInEnvironment',
+      when: 'an environment variable holds a parameter ARN',
+      environment: [
+        {
+          name: 'FLAGS_ARN',
+          value: `arn:aws:ssm:us-east-1:${ACCOUNT}:parameter/prod/feature-flags`,
+        },
+      ],
+    },
+  },
+];
+
 describe('collect', () => {
   const result = collectReferences(SNAPSHOT, SERVICE_OBJECT, TASK_DEFINITION);
 
@@ -190,6 +345,14 @@ describe('collect', () => {
       ['UnsupportedNestedJsonKey', 'medium', 'NESTED', DB],
       ['SecretNotFound', 'high', 'secret-reconciler/secrets', null],
     ]);
+  });
+
+  it.each(cases.map((c) => c.raise))('raises $code when $when', (spec) => {
+    expect(codesFor(spec)).toContain(spec.code);
+  });
+
+  it.each(cases.map((c) => c.nearMiss))('does not raise $code when $when', (spec) => {
+    expect(codesFor(spec)).not.toContain(spec.code);
   });
 
   it('keeps the parsed fields of each reference', () => {
