@@ -48,6 +48,25 @@ const cases: Case[] = [
     codes: ['NoNetworkPath:critical', 'VpcDnsDisabled:high'],
   },
   {
+    name: 'reaches the endpoint when only another VPC has DNS hostnames off',
+    subnets: ['subnet-0priva'],
+    edit: (ec2) => {
+      ec2.find('VpcAttributes', 'vpc-0public').EnableDnsHostnames = { Value: false };
+    },
+    kinds: ['endpoint'],
+    codes: [],
+  },
+  {
+    name: 'ignores private DNS of an endpoint in another VPC than the task',
+    subnets: ['subnet-0nat'],
+    groups: ['sg-0pubtask'],
+    edit: (ec2) => {
+      ec2.find('VpcEndpoints', 'vpce-0secrets').PrivateDnsEnabled = false;
+    },
+    kinds: ['nat'],
+    codes: ['PublicNetworkPath:medium'],
+  },
+  {
     name: 'ignores an endpoint that is not available yet',
     subnets: ['subnet-0priva'],
     edit: (ec2) => {
@@ -162,6 +181,46 @@ const cases: Case[] = [
     },
     kinds: ['endpoint'],
     codes: ['NetworkAclBlocks:critical'],
+  },
+  {
+    name: 'passes the ACL when it admits 443 and the ephemeral return ports',
+    subnets: ['subnet-0priva'],
+    edit: (ec2) => {
+      ec2.find('NetworkAcls', 'acl-0private').Entries = [
+        {
+          CidrBlock: '0.0.0.0/0',
+          Egress: true,
+          Protocol: '-1',
+          RuleAction: 'allow',
+          RuleNumber: 100,
+        },
+        {
+          CidrBlock: '10.0.0.0/16',
+          Egress: false,
+          Protocol: '6',
+          RuleAction: 'allow',
+          RuleNumber: 100,
+          PortRange: { From: 443, To: 443 },
+        },
+        {
+          CidrBlock: '10.0.0.0/16',
+          Egress: false,
+          Protocol: '6',
+          RuleAction: 'allow',
+          RuleNumber: 110,
+          PortRange: { From: 1024, To: 65535 },
+        },
+        {
+          CidrBlock: '0.0.0.0/0',
+          Egress: false,
+          Protocol: '-1',
+          RuleAction: 'deny',
+          RuleNumber: 32767,
+        },
+      ];
+    },
+    kinds: ['endpoint'],
+    codes: [],
   },
   {
     name: 'drops at the ACL of the endpoint subnet when it denies 443 from the task subnet',
@@ -322,15 +381,39 @@ describe('check', () => {
     expect(found.sort()).toEqual([...codes].sort());
   });
 
-  it('raises the public path to high when the policy requires a private path', () => {
+  it.each([
+    {
+      when: 'the policy requires a private path and secrets go through NAT',
+      subnets: ['subnet-0nat'],
+      groups: ['sg-0pubtask'],
+      requirePrivatePath: true,
+      codes: ['PublicNetworkPath:high'],
+    },
+    {
+      when: 'the policy allows a public path and secrets go through NAT',
+      subnets: ['subnet-0nat'],
+      groups: ['sg-0pubtask'],
+      requirePrivatePath: false,
+      codes: ['PublicNetworkPath:medium'],
+    },
+    {
+      when: 'the policy requires a private path and secrets go through the endpoint',
+      subnets: ['subnet-0priva'],
+      groups: undefined,
+      requirePrivatePath: true,
+      codes: [],
+    },
+  ])('reports $codes when $when', ({ subnets, groups, requirePrivatePath, codes }) => {
     const snapshot = networkSnapshot();
-    const consumer = awsvpcConsumer(['subnet-0nat'], ['sg-0pubtask']);
+    const consumer = awsvpcConsumer(subnets, groups);
 
     const { findings } = checkNetwork(snapshot, consumer, SECRETS_ONLY, {
-      requirePrivatePath: true,
+      requirePrivatePath,
     });
 
-    expect(findings).toMatchObject([{ code: 'PublicNetworkPath', severity: 'high' }]);
+    expect(findings.map((finding) => `${finding.code}:${finding.severity}`)).toEqual(
+      codes,
+    );
   });
 
   it('names every subnet, route table and route in one grouped finding when paths repeat', () => {
