@@ -49,6 +49,17 @@ function summary(result: Plan) {
   }));
 }
 
+function runningTask(id: string, createdAt: string, lastStatus = 'RUNNING') {
+  return {
+    taskArn: `arn:aws:ecs:${REGION}:${ACCOUNT}:task/payments-prod/${id}`,
+    clusterArn: CLUSTER,
+    taskDefinitionArn: 'arn:aws:ecs:us-east-1:111122223333:task-definition/svc:1',
+    group: 'service:svc',
+    lastStatus,
+    createdAt,
+  };
+}
+
 describe('plan', () => {
   it.each([
     {
@@ -293,21 +304,39 @@ describe('plan', () => {
     expect(result).toMatchObject({ references: [], actions: [], findings: [] });
   });
 
+  it.each([
+    {
+      when: 'every running task started after the move',
+      valueFroms: [DB],
+      tasks: [runningTask('a1', AFTER)],
+    },
+    {
+      when: 'the only task that predates the move has stopped',
+      valueFroms: [DB],
+      tasks: [runningTask('a1', BEFORE, 'STOPPED')],
+    },
+    {
+      when: 'the task predates the move but the service pins a version id',
+      valueFroms: [PINNED(DB, DB_V1)],
+      tasks: [runningTask('a1', BEFORE)],
+    },
+  ])('raises no StaleTasksRunning when $when', ({ valueFroms, tasks }) => {
+    const world = worldOf([{ name: 'svc', valueFroms }], { tasks });
+
+    const result = plan(snapshotOf(world), resync(), DEFAULT_POLICY, NOW);
+
+    expect(result.findings.map((finding) => finding.code)).not.toContain(
+      'StaleTasksRunning',
+    );
+  });
+
   it('lists running tasks that predate the move in one finding per service', () => {
-    const task = (id: string, createdAt: string, lastStatus = 'RUNNING') => ({
-      taskArn: `arn:aws:ecs:${REGION}:${ACCOUNT}:task/payments-prod/${id}`,
-      clusterArn: CLUSTER,
-      taskDefinitionArn: 'arn:aws:ecs:us-east-1:111122223333:task-definition/svc:1',
-      group: 'service:svc',
-      lastStatus,
-      createdAt,
-    });
     const world = worldOf([{ name: 'svc', valueFroms: [DB] }], {
       tasks: [
-        task('b2', BEFORE),
-        task('a1', BEFORE),
-        task('c3', AFTER),
-        task('d4', BEFORE, 'STOPPED'),
+        runningTask('b2', BEFORE),
+        runningTask('a1', BEFORE),
+        runningTask('c3', AFTER),
+        runningTask('d4', BEFORE, 'STOPPED'),
       ],
     });
 
