@@ -10,6 +10,7 @@ import { renderOutcomes } from '../format/outcomes.js';
 import { renderTable } from '../format/table.js';
 import { type CommandContext, type Io, terminalProgress, wantsColour } from '../io.js';
 import { stderrLog } from '../log.js';
+import { targetOf } from '../target.js';
 import { checkFailOn, failOnOption } from './fail-on.js';
 import { readEventFile, resyncTrigger } from './plan-input.js';
 
@@ -29,12 +30,13 @@ export class ApplyFailedError extends CommandFailedError {
 }
 
 function configOf(options: ApplyOptions, io: Io): Config {
+  const target = targetOf(options, io.env);
   try {
     return loadConfig({
       ...io.env,
       ...(options.mode ? { RECONCILER_MODE: options.mode } : {}),
-      ...(options.region ? { AWS_REGION: options.region } : {}),
-      ...(options.endpointUrl ? { AWS_ENDPOINT_URL: options.endpointUrl } : {}),
+      AWS_REGION: target.region,
+      ...(target.endpoint ? { AWS_ENDPOINT_URL: target.endpoint } : {}),
     });
   } catch (error) {
     if (error instanceof ConfigError)
@@ -108,7 +110,10 @@ export function registerApply(program: Command, context: CommandContext): void {
     )
     .option('--event <file>', 'EventBridge event or manual payload to reconcile')
     .option('--dry-run', 'plan from a fresh observation and print; change nothing')
-    .option('--region <region>', 'AWS region (default: AWS_REGION or us-east-1)')
+    .option(
+      '--region <region>',
+      'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION or us-east-1)',
+    )
     .option('--endpoint-url <url>', 'AWS endpoint override, e.g. the local emulator')
     .addOption(
       new Option(

@@ -2,20 +2,20 @@ import { type Command, Option } from 'commander';
 import { serviceConsumer } from '../../lib/decide/checks.js';
 import { DEFAULT_POLICY } from '../../lib/decide/policy.js';
 import { explainConsumer } from '../../lib/drift/index.js';
-import type { Trigger } from '../../lib/events/types.js';
 import { observe } from '../../lib/observe/observe.js';
 import { scopeForTrigger } from '../../lib/observe/scope.js';
 import { collectReferences } from '../../lib/refs/index.js';
 import { loadSnapshotFile, parseSnapshot } from '../../lib/snapshot/index.js';
 import type { Snapshot } from '../../lib/snapshot/types.js';
 import { cliClients } from '../clients.js';
-import { InputError } from '../errors.js';
 import { paint } from '../format/colour.js';
 import { renderExplanation } from '../format/explain.js';
 import { namesOf } from '../format/names.js';
 import { type CommandContext, type Io, wantsColour } from '../io.js';
 import { stderrLog } from '../log.js';
+import { targetOf } from '../target.js';
 import { findService } from './explain-target.js';
+import { resyncTrigger } from './plan-input.js';
 
 type ExplainOptions = {
   snapshot?: string;
@@ -25,31 +25,17 @@ type ExplainOptions = {
   format: 'table' | 'json';
 };
 
-const DEFAULT_REGION = 'us-east-1';
-
 /** Reads the account now, limited to the cluster when one is named. */
 async function observeLive(options: ExplainOptions, io: Io): Promise<Snapshot> {
-  const region =
-    options.region ?? io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION ?? DEFAULT_REGION;
-  const endpoint = options.endpointUrl ?? io.env.AWS_ENDPOINT_URL;
-  if (endpoint !== undefined && !URL.canParse(endpoint)) {
-    throw new InputError(`--endpoint-url ${endpoint} is not a URL`);
-  }
-  const trigger: Trigger = {
-    kind: 'resync',
-    source: 'manual',
+  const target = targetOf(options, io.env);
+  const trigger = resyncTrigger({ account: null, region: target.region }, new Date(), {
     clusters: options.cluster === undefined ? [] : [options.cluster],
-    secrets: [],
-    at: new Date().toISOString(),
-    eventId: null,
-    account: null,
-    region,
-  };
-  const clients = cliClients({ region, endpoint }, io.env);
+  });
+  const clients = cliClients(target, io.env);
   const document = await observe(clients, scopeForTrigger(trigger, { clusters: [] }), {
     log: stderrLog(io),
   });
-  return parseSnapshot(document, `observation of ${region}`);
+  return parseSnapshot(document, `observation of ${target.region}`);
 }
 
 async function runExplain(

@@ -11,16 +11,20 @@ export type PlanInput =
   | { outcome: 'trigger'; trigger: Trigger }
   | { outcome: 'ignored'; trigger: PlanTrigger; reason: string; message: string };
 
-/** Without an event, a full manual resync of an account (null: the one observed). */
+/**
+ * A manual resync of an account (null: the one observed), limited to some
+ * clusters or the consumers of some secrets when `limits` names them.
+ */
 export function resyncTrigger(
   where: { account: string | null; region: string },
   now: Date,
+  limits: { clusters?: string[]; secrets?: string[] } = {},
 ): Trigger {
   return {
     kind: 'resync',
     source: 'manual',
-    clusters: [],
-    secrets: [],
+    clusters: limits.clusters ?? [],
+    secrets: limits.secrets ?? [],
     at: now.toISOString(),
     eventId: null,
     account: where.account,

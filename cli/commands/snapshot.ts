@@ -1,15 +1,15 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import type { Trigger } from '../../lib/events/types.js';
 import type { AwsClients } from '../../lib/observe/clients.js';
 import { observe } from '../../lib/observe/observe.js';
 import { scopeForTrigger } from '../../lib/observe/scope.js';
 import { createRecordStore } from '../../lib/records/index.js';
 import type { LabelRecord, SnapshotInput } from '../../lib/snapshot/types.js';
 import { cliClients } from '../clients.js';
-import { InputError } from '../errors.js';
 import { type CommandContext, type Io, terminalProgress } from '../io.js';
 import { stderrLog } from '../log.js';
+import { targetOf } from '../target.js';
+import { resyncTrigger } from './plan-input.js';
 
 type SnapshotOptions = {
   region?: string;
@@ -20,18 +20,8 @@ type SnapshotOptions = {
   recordsTable?: string;
 };
 
-const DEFAULT_REGION = 'us-east-1';
-
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
-}
-
-function endpointOf(options: SnapshotOptions, io: Io): string | undefined {
-  const endpoint = options.endpointUrl ?? io.env.AWS_ENDPOINT_URL;
-  if (endpoint !== undefined && !URL.canParse(endpoint)) {
-    throw new InputError(`--endpoint-url ${endpoint} is not a URL`);
-  }
-  return endpoint;
 }
 
 /**
@@ -63,21 +53,14 @@ async function runSnapshot(
   options: SnapshotOptions,
   { io }: CommandContext,
 ): Promise<void> {
-  const region =
-    options.region ?? io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION ?? DEFAULT_REGION;
-  const clients = cliClients({ region, endpoint: endpointOf(options, io) }, io.env);
+  const target = targetOf(options, io.env);
+  const clients = cliClients(target, io.env);
 
   // A capture is a manual resync: the same reads the controller makes for one.
-  const trigger: Trigger = {
-    kind: 'resync',
-    source: 'manual',
+  const trigger = resyncTrigger({ account: null, region: target.region }, new Date(), {
     clusters: options.cluster,
     secrets: options.secret,
-    at: new Date().toISOString(),
-    eventId: null,
-    account: null,
-    region,
-  };
+  });
   const scope = scopeForTrigger(trigger, { clusters: [] });
   const progress = terminalProgress(io);
   const document = await observe(clients, scope, {
@@ -108,7 +91,10 @@ export function registerSnapshot(program: Command, context: CommandContext): voi
         'secrets (never their values), with the IAM, KMS, network and SSM objects the ' +
         'checks need. Uses the default AWS credential chain.',
     )
-    .option('--region <region>', 'AWS region (default: AWS_REGION or us-east-1)')
+    .option(
+      '--region <region>',
+      'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION or us-east-1)',
+    )
     .option('--endpoint-url <url>', 'endpoint override, e.g. a local emulator')
     .option('--cluster <name>', 'limit to a cluster (repeatable)', collect, [])
     .option(

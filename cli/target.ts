@@ -1,0 +1,24 @@
+import { InputError } from './errors.js';
+
+const DEFAULT_REGION = 'us-east-1';
+
+/** Where a command's AWS calls go: the region, and the endpoint override if any. */
+export type Target = { region: string; endpoint: string | undefined };
+
+/**
+ * The region and endpoint a command reads from: the flags first, then
+ * AWS_REGION, AWS_DEFAULT_REGION (as the AWS CLI sets it) and us-east-1, and
+ * AWS_ENDPOINT_URL. An endpoint that is not a URL is an InputError.
+ */
+export function targetOf(
+  flags: { region?: string | undefined; endpointUrl?: string | undefined },
+  env: Readonly<Record<string, string | undefined>>,
+): Target {
+  const region =
+    flags.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? DEFAULT_REGION;
+  const endpoint = flags.endpointUrl ?? env.AWS_ENDPOINT_URL;
+  if (endpoint !== undefined && !URL.canParse(endpoint)) {
+    throw new InputError(`--endpoint-url ${endpoint} is not a URL`);
+  }
+  return { region, endpoint };
+}
