@@ -2,6 +2,12 @@ import { type AwsClients, createClients } from '../lib/observe/clients.js';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
+/** Placeholder keys for the local emulator, which accepts any credentials. */
+export const EMULATOR_CREDENTIALS = {
+  accessKeyId: 'emulator',
+  secretAccessKey: 'emulator',
+} as const;
+
 /** True when the endpoint is on this machine (the local emulator). */
 export function isLoopback(endpoint: string | undefined): boolean {
   if (endpoint === undefined) return false;
@@ -26,8 +32,6 @@ export function cliClients(
   return createClients({
     region: options.region,
     endpoint: options.endpoint,
-    ...(placeholder
-      ? { credentials: { accessKeyId: 'emulator', secretAccessKey: 'emulator' } }
-      : {}),
+    ...(placeholder ? { credentials: EMULATOR_CREDENTIALS } : {}),
   });
 }

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Context } from 'aws-lambda';
 import type { HandlerResult } from '../../lib/runtime/handle.js';
+import { EMULATOR_CREDENTIALS } from '../clients.js';
 
 /** A Lambda handler of this project, called as the Lambda runtime calls it. */
 export type LambdaHandler = (event: unknown, context: Context) => Promise<HandlerResult>;
@@ -18,12 +19,6 @@ export type HandlerEnvironment = {
   /** Powertools log level: `SILENT` keeps the handlers' JSON logs out of the output. */
   logLevel: string;
 };
-
-/** Dummy credentials: the emulator accepts any. */
-export const EMULATOR_CREDENTIALS = {
-  accessKeyId: 'testing',
-  secretAccessKey: 'testing',
-} as const;
 
 /**
  * Points the real handler modules at the emulator and loads them. The
@@ -79,8 +74,21 @@ export function eventTime(at: Date): string {
   return `${at.toISOString().slice(0, 19)}Z`;
 }
 
-async function fixture(root: string, path: string): Promise<Record<string, unknown>> {
-  return JSON.parse(await readFile(join(root, 'events', path), 'utf8'));
+/** An event fixture under events/, with a fresh id and the given account, region and time. */
+async function fixture(
+  root: string,
+  path: string,
+  where: { at: Date; account: string; region: string },
+): Promise<Record<string, unknown>> {
+  const text = await readFile(join(root, 'events', path), 'utf8');
+  const event = JSON.parse(text) as Record<string, unknown>;
+  return {
+    ...event,
+    id: randomUUID(),
+    account: where.account,
+    region: where.region,
+    time: eventTime(where.at),
+  };
 }
 
 /**
@@ -98,13 +106,9 @@ export async function labelUpdatedEvent(
     region: string;
   },
 ): Promise<Record<string, unknown>> {
-  const event = await fixture(root, 'secretsmanager/secret-label-updated.json');
+  const event = await fixture(root, 'secretsmanager/secret-label-updated.json', change);
   return {
     ...event,
-    id: randomUUID(),
-    account: change.account,
-    region: change.region,
-    time: eventTime(change.at),
     resources: [change.secretArn],
     detail: {
       ...(event.detail as object),
@@ -119,13 +123,9 @@ export async function scheduledEvent(
   root: string,
   where: { at: Date; account: string; region: string },
 ): Promise<Record<string, unknown>> {
-  const event = await fixture(root, 'schedule/scheduled-event.json');
+  const event = await fixture(root, 'schedule/scheduled-event.json', where);
   return {
     ...event,
-    id: randomUUID(),
-    account: where.account,
-    region: where.region,
-    time: eventTime(where.at),
     resources: [
       `arn:aws:events:${where.region}:${where.account}:rule/ecs-secret-reconciler-resync`,
     ],

@@ -3,11 +3,11 @@ import { createClients } from '../../lib/observe/clients.js';
 import type { ReconcileReport } from '../../lib/reconcile/index.js';
 import { ensureTable } from '../../lib/records/index.js';
 import type { HandlerResult } from '../../lib/runtime/handle.js';
+import { EMULATOR_CREDENTIALS } from '../clients.js';
 import { evaluate } from './checks.js';
 import { changedDeployments, deploymentIds } from './deployments.js';
 import { DemoError } from './errors.js';
 import {
-  EMULATOR_CREDENTIALS,
   eventTime,
   labelUpdatedEvent,
   lambdaContext,

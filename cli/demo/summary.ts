@@ -3,6 +3,7 @@ import type { ActionOutcome, Outcome } from '../../lib/act/types.js';
 import type { Finding } from '../../lib/plan/types.js';
 import type { ActionReason, ActionType, Severity } from '../../lib/plan/vocabulary.js';
 import { severityRank } from '../../lib/plan/vocabulary.js';
+import { lastSegment } from '../format/names.js';
 import type { DeploymentIds } from './deployments.js';
 import type { FleetRole, SeededFleet } from './seed.js';
 import type { TappedEvent } from './tap.js';
@@ -62,10 +63,6 @@ export type DemoSummary = {
   findings: DemoFinding[];
   checks: DemoCheck[];
 };
-
-function lastSegment(arn: string): string {
-  return arn.slice(Math.max(arn.lastIndexOf('/'), arn.lastIndexOf(':')) + 1);
-}
 
 /** Short names for the ARNs the fleet holds. */
 export function fleetNames(fleet: SeededFleet): (arn: string | null) => string {

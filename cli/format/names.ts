@@ -10,7 +10,8 @@ export type Names = {
   text(text: string): string;
 };
 
-function lastSegment(arn: string): string {
+/** The last segment of an ARN (after its last `/` or `:`), the resource's short name. */
+export function lastSegment(arn: string): string {
   return arn.slice(Math.max(arn.lastIndexOf('/'), arn.lastIndexOf(':')) + 1);
 }
 
