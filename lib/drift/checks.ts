@@ -1,6 +1,6 @@
 import type { ConsumerCheck } from '../decide/checks.js';
 import { triggerSecrets } from '../decide/scope.js';
-import type { Trigger } from '../events/types.js';
+import { SecretChange, type Trigger } from '../events/types.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { checkConsumer } from './consumer.js';
 
@@ -11,7 +11,10 @@ export type DriftOptions = {
   failedRotations?: string[];
 };
 
-const FAILED_ROTATION = new Set(['rotationFailed', 'rotationAbandoned']);
+const FAILED_ROTATION: ReadonlySet<SecretChange> = new Set([
+  SecretChange.rotationFailed,
+  SecretChange.rotationAbandoned,
+]);
 
 /** The drift options a trigger implies: a failed or abandoned rotation names its secret. */
 export function driftOptions(

@@ -6,7 +6,13 @@ import type { ResolvedReference } from '../refs/types.js';
 import type { Secret, Snapshot } from '../snapshot/types.js';
 import { checkConsumer, endpointRoutes } from './consumer.js';
 import type { HygieneContext } from './hygiene/index.js';
-import { explainRole, type RoleCheck, secretKey } from './iam/index.js';
+import {
+  explainRole,
+  type ReferenceExplanation,
+  type RoleCheck,
+  type RoleCheckOptions,
+  secretKey,
+} from './iam/index.js';
 import type { SubnetPath } from './network/types.js';
 import type { Consumer } from './types.js';
 
@@ -108,6 +114,57 @@ function decision(via: string | null, check: RoleCheck): RoleDecision {
   };
 }
 
+/** The role explanations for one endpoint route the consumer's subnets use. */
+type RouteExplanations = {
+  options: RoleCheckOptions;
+  explanations: ReferenceExplanation[];
+};
+
+/** One reference end to end, its role decisions gathered across every route. */
+function referenceLink(
+  snapshot: Snapshot,
+  ref: ResolvedReference,
+  byRoute: readonly RouteExplanations[],
+): ReferenceLink {
+  const decisions: RoleDecision[] = [];
+  let role: ReferenceLink['role'] = {
+    which: ref.kind === 'runtime' ? 'task' : 'execution',
+    arn: null,
+  };
+  const problems = new Map<string, { problem: string; detail: string }>();
+  for (const { options, explanations } of byRoute) {
+    const found = explanations.find(
+      (e) =>
+        e.reference.valueFrom === ref.valueFrom &&
+        e.reference.container === ref.container &&
+        e.reference.name === ref.name &&
+        e.reference.kind === ref.kind,
+    );
+    if (found === undefined) continue;
+    role = { which: found.role, arn: found.roleArn };
+    const via =
+      ref.store === 'ssm'
+        ? (options.ssmEndpoint?.vpceId ?? null)
+        : (options.endpoint?.vpceId ?? null);
+    decisions.push(...found.checks.map((check) => decision(via, check)));
+    for (const problem of found.problems) problems.set(JSON.stringify(problem), problem);
+  }
+
+  const unique = [...new Map(decisions.map((d) => [JSON.stringify(d), d])).values()];
+  return {
+    container: ref.container,
+    kind: ref.kind,
+    name: ref.name,
+    valueFrom: ref.valueFrom,
+    store: ref.store,
+    jsonKey: ref.jsonKey,
+    secret: secretLink(snapshot, ref),
+    role,
+    decisions: unique,
+    problems: [...problems.values()],
+  };
+}
+
 /**
  * Everything the controller knows about whether one consumer's next task
  * could fetch its secrets: each reference, the secret and version it reaches,
@@ -124,52 +181,11 @@ export function explainConsumer(
   context: HygieneContext,
 ): Explanation {
   const drift = checkConsumer(snapshot, consumer, refs, policy, context);
-  const routes = endpointRoutes(drift.paths);
-  const byRoute = routes.map((options) => ({
+  const byRoute = endpointRoutes(drift.paths).map((options) => ({
     options,
     explanations: explainRole(snapshot, consumer, refs, options),
   }));
   const td = consumer.taskDefinition;
-
-  const references = refs.map((ref): ReferenceLink => {
-    const decisions: RoleDecision[] = [];
-    let role: ReferenceLink['role'] = {
-      which: ref.kind === 'runtime' ? 'task' : 'execution',
-      arn: null,
-    };
-    const problems = new Map<string, { problem: string; detail: string }>();
-    for (const { options, explanations } of byRoute) {
-      const found = explanations.find(
-        (e) =>
-          e.reference.valueFrom === ref.valueFrom &&
-          e.reference.container === ref.container &&
-          e.reference.name === ref.name &&
-          e.reference.kind === ref.kind,
-      );
-      if (found === undefined) continue;
-      role = { which: found.role, arn: found.roleArn };
-      const via =
-        ref.store === 'ssm'
-          ? (options.ssmEndpoint?.vpceId ?? null)
-          : (options.endpoint?.vpceId ?? null);
-      decisions.push(...found.checks.map((check) => decision(via, check)));
-      for (const problem of found.problems)
-        problems.set(JSON.stringify(problem), problem);
-    }
-    const unique = [...new Map(decisions.map((d) => [JSON.stringify(d), d])).values()];
-    return {
-      container: ref.container,
-      kind: ref.kind,
-      name: ref.name,
-      valueFrom: ref.valueFrom,
-      store: ref.store,
-      jsonKey: ref.jsonKey,
-      secret: secretLink(snapshot, ref),
-      role,
-      decisions: unique,
-      problems: [...problems.values()],
-    };
-  });
 
   return {
     consumer: {
@@ -185,7 +201,7 @@ export function explainConsumer(
       taskRoleArn: td?.taskRoleArn ?? null,
       networkMode: td?.networkMode ?? null,
     },
-    references,
+    references: refs.map((ref) => referenceLink(snapshot, ref, byRoute)),
     network: drift.paths,
     findings: sortFindings([...refFindings, ...drift.findings]),
   };

@@ -9,6 +9,7 @@ export const StopCause = {
 } as const;
 export type StopCause = (typeof StopCause)[keyof typeof StopCause];
 
+/** The cause of a stop and the fragment of its reason that told. */
 export type StopReasonClass = { cause: StopCause; fragment: string | null };
 
 /**
@@ -72,8 +73,9 @@ const RULES: readonly { cause: StopCause; fragments: readonly RegExp[] }[] = [
 ];
 
 /**
- * Classifies a task's stoppedReason by the first fragment it contains, and returns that fragment. A reason that names no known cause is
- * `unknown` with no fragment.
+ * Classifies a task's stoppedReason by the first fragment it contains, and
+ * returns that fragment. A reason that names no known cause is `unknown` with
+ * no fragment.
  */
 export function classifyStopReason(stoppedReason: string): StopReasonClass {
   for (const { cause, fragments } of RULES) {

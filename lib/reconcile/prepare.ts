@@ -24,8 +24,9 @@ export type Planner = (
 /**
  * Builds the planning half of a reconcile: observe what the trigger scopes,
  * load the label records of the observed secrets, record new label moves,
- * and plan with the drift checks (unless `options.checks` replaces them). The plan uses the records as stored, so concurrent reconciles
- * that race to record the same move agree on when it happened.
+ * and plan with the drift checks (unless `options.checks` replaces them).
+ * The plan uses the records as stored, so concurrent reconciles that race
+ * to record the same move agree on when it happened.
  */
 export function createPlanner(
   clients: AwsClients,

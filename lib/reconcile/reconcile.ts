@@ -13,7 +13,7 @@ import type { ReconcileOptions, ReconcileReport } from './types.js';
 export function triggerFields(trigger: Trigger): Record<string, unknown> {
   switch (trigger.kind) {
     case 'secretChanged':
-      return { secretArn: trigger.secretId, versionId: trigger.versionId };
+      return { secretId: trigger.secretId, versionId: trigger.versionId };
     case 'serviceChanged':
       return { serviceArn: trigger.serviceArn };
     case 'taskStopped':
