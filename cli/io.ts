@@ -1,3 +1,5 @@
+import type { Progress } from '../lib/reconcile/index.js';
+
 /** Where the CLI writes: injected so tests run `main` in-process. */
 export interface Io {
   stdout: { write(text: string): unknown; isTTY?: boolean };
@@ -15,9 +17,6 @@ export function wantsColour(io: Io): boolean {
   const noColor = io.env.NO_COLOR;
   return io.stdout.isTTY === true && (noColor === undefined || noColor === '');
 }
-
-/** Reports the steps of a long read. */
-export type Progress = (step: string, done: number, total: number) => void;
 
 /** Progress lines are for people watching a terminal, never for a redirected stderr. */
 export function terminalProgress(io: Io): Progress | undefined {

@@ -94,7 +94,10 @@ async function runApply(options: ApplyOptions, { io }: CommandContext): Promise<
   if (failed.length > 0) {
     throw new ApplyFailedError(
       `${failed.length} of ${report.outcomes.length} actions failed in reconcile ` +
-        `${report.reconcileId}; see the outcomes`,
+        `${report.reconcileId}; see the outcomes` +
+        (report.retryable
+          ? '; some may pass if apply runs again'
+          : '; running apply again will not help'),
     );
   }
   checkFailOn([...report.plan.findings, ...report.findings], options.failOn);

@@ -8,6 +8,7 @@ import { EMULATOR_CREDENTIALS } from '../clients.js';
 /** A Lambda handler of this project, called as the Lambda runtime calls it. */
 export type LambdaHandler = (event: unknown, context: Context) => Promise<HandlerResult>;
 
+/** The two handlers the demo delivers events to. */
 export type DemoHandlers = { reconcile: LambdaHandler; secretChanges: LambdaHandler };
 
 /** Settings the handlers read from the environment when their module loads. */

@@ -33,6 +33,7 @@ export const DEMO_RESOURCES = {
   secretChangesFunction: 'ecs-secret-reconciler-secret-changes',
 } as const;
 
+/** Where the scenario runs and how it reports its steps. */
 export type ScenarioOptions = {
   /** The project root: fixtures under events/. */
   root: string;

@@ -28,6 +28,7 @@ export type DemoSignal = {
   secrets: { secret: string; label: string; versionId: string }[];
 };
 
+/** One finding of the resync after the rotation, with short names. */
 export type DemoFinding = {
   code: string;
   severity: Severity;

@@ -6,4 +6,9 @@ export {
   type ReconcileRunner,
   triggerFields,
 } from './reconcile.js';
-export type { Observer, ReconcileOptions, ReconcileReport } from './types.js';
+export type {
+  Observer,
+  Progress,
+  ReconcileOptions,
+  ReconcileReport,
+} from './types.js';

@@ -18,13 +18,17 @@ export type ReconcileReport = {
   retryable: boolean;
 };
 
+/** Reports one step of the observation: its name and how far along it is. */
+export type Progress = (step: string, done: number, total: number) => void;
+
 /** Reads the world a scope names into a snapshot document. */
 export type Observer = (
   clients: AwsClients,
   scope: ObserveScope,
-  options: { log: Log; progress?: (step: string, done: number, total: number) => void },
+  options: { log: Log; progress?: Progress },
 ) => Promise<SnapshotInput>;
 
+/** What a caller may replace in a reconcile: the clock, the checks, the reads. */
 export type ReconcileOptions = {
   /** The clock; every reconcile reads it once for its plan. */
   now?: () => Date;
@@ -35,5 +39,5 @@ export type ReconcileOptions = {
   /** Waits between paced calls. */
   sleep?: (ms: number) => Promise<void>;
   /** Reports the steps of the observation (a terminal's progress lines). */
-  progress?: (step: string, done: number, total: number) => void;
+  progress?: Progress;
 };

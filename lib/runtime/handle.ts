@@ -14,6 +14,7 @@ export interface Counter {
   count(name: string, value?: number): void;
 }
 
+/** What handleEvent calls: the reconcile loop, the log and the counter. */
 export type HandleDeps = {
   reconcile: (trigger: Trigger) => Promise<ReconcileReport>;
   log: Log;
