@@ -19,7 +19,6 @@ export type NetworkStores = { secretsmanager: boolean; ssm: boolean };
 
 const MESSAGES: Partial<Record<FindingCode, string>> = {
   NoNetworkPath: 'has no network path to',
-  PublicNetworkPath: 'reaches over NAT or an internet gateway',
   EndpointPrivateDnsDisabled: 'bypasses an interface endpoint with private DNS off for',
   VpcDnsDisabled: 'bypasses an interface endpoint (VPC DNS off) for',
   EndpointSecurityGroupBlocks: 'is refused by the endpoint security groups of',
@@ -81,28 +80,28 @@ function groupProblems(
 
   return [...byCode].map(([code, details]) => {
     const subnets = [...new Set(details.map((detail) => String(detail.subnetId)))];
-    const phrase =
+    const who = `${consumer.kind === 'service' ? 'Service' : 'Task'} ${consumer.arn}`;
+    const from = `from ${subnets.join(', ')}`;
+    const message =
       code === 'PublicNetworkPath'
-        ? publicPhrase(details)
-        : (MESSAGES[code] ?? 'has a network finding for');
+        ? `${who} reaches ${host} ${publicRoute(details)} ${from}.`
+        : `${who} ${MESSAGES[code] ?? 'has a network finding for'} ${host} ${from}.`;
     return {
       code,
       severity: severityOf(code, policy),
       resourceArn: consumer.arn,
       secretArn: null,
-      message: `${consumer.kind === 'service' ? 'Service' : 'Task'} ${consumer.arn} ${phrase} ${host} from ${subnets.join(', ')}.`,
+      message,
       evidence: { service, host, subnets, details },
     };
   });
 }
 
 /** Says which public path the subnets take: NAT, an internet gateway, or both. */
-function publicPhrase(details: Record<string, unknown>[]): string {
+function publicRoute(details: Record<string, unknown>[]): string {
   const via = new Set(details.map((detail) => detail.via));
-  if (via.has('nat') && via.has('internet')) return MESSAGES.PublicNetworkPath ?? '';
-  return via.has('nat')
-    ? 'reaches through a NAT gateway'
-    : 'reaches through an internet gateway';
+  if (via.has('nat') && via.has('internet')) return 'over NAT or an internet gateway';
+  return via.has('nat') ? 'through a NAT gateway' : 'through an internet gateway';
 }
 
 /**
