@@ -45,16 +45,32 @@ function worst(findings: Finding[]): number {
   return Math.max(...findings.map((finding) => severityRank(finding.severity)));
 }
 
+/**
+ * A heading per resource: its short name, or its ARN when two resources
+ * share a short name (services of one name in two clusters).
+ */
+function headings(
+  arns: (string | null)[],
+  names: TableContext['names'],
+  byArn: Map<string | null, Finding[]>,
+): [string, Finding[]][] {
+  const short = arns.map((arn) => names.resource(arn));
+  return arns.map((arn, i) => {
+    const name = short[i] ?? '';
+    const shared = short.filter((other) => other === name).length > 1;
+    return [shared && arn !== null ? arn : name, byArn.get(arn) ?? []];
+  });
+}
+
 function findingLines(findings: Finding[], context: TableContext): string[] {
   const { names, paint } = context;
   if (findings.length === 0) return ['No findings.'];
 
-  const byResource = new Map<string, Finding[]>();
+  const byArn = new Map<string | null, Finding[]>();
   for (const finding of findings) {
-    const key = names.resource(finding.resourceArn);
-    byResource.set(key, [...(byResource.get(key) ?? []), finding]);
+    byArn.set(finding.resourceArn, [...(byArn.get(finding.resourceArn) ?? []), finding]);
   }
-  const groups = [...byResource.entries()].sort(
+  const groups = headings([...byArn.keys()], names, byArn).sort(
     ([a, x], [b, y]) => worst(y) - worst(x) || (a < b ? -1 : a > b ? 1 : 0),
   );
 
