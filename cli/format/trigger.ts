@@ -21,7 +21,8 @@ function details(trigger: PlanTrigger): Array<string | null> {
       return [
         text(trigger, 'secretId'),
         text(trigger, 'change'),
-        text(trigger, 'label') ?? 'AWSCURRENT',
+        // Only an event that moves a label names one; a delete or restore names none.
+        trigger.movesLabel === false ? null : (text(trigger, 'label') ?? 'AWSCURRENT'),
         version === null ? null : `to version ${version}`,
       ];
     }
