@@ -12,6 +12,15 @@ export function evaluate(fleet: SeededFleet, observed: Observed): DemoCheck[] {
   const skipped = (role: FleetRole, reason: string) =>
     row(role)?.action === 'skip' && row(role)?.reason === reason;
   const notifier = fleet.services.notifier.name;
+  const networkFinding = (role: FleetRole, code: string, via: string | null) =>
+    observed.findings.some(
+      (f) => f.resource === fleet.services[role].name && f.code === code && f.via === via,
+    );
+  const privatePathClean = !observed.findings.some(
+    (f) =>
+      f.resource === fleet.services.web.name &&
+      (f.code === 'NoNetworkPath' || f.code === 'PublicNetworkPath'),
+  );
 
   return [
     {
@@ -41,6 +50,21 @@ export function evaluate(fleet: SeededFleet, observed: Observed): DemoCheck[] {
     {
       name: 'the runtime consumer was signalled and the signal reached the bus',
       passed: observed.signals.some((signal) => signal.service === notifier),
+    },
+    {
+      name: 'the service whose role cannot read the secret was blocked (PreflightFailed), not redeployed',
+      passed:
+        row('restricted')?.action === 'block' &&
+        row('restricted')?.reason === 'PreflightFailed' &&
+        row('restricted')?.deployment.changed === false,
+    },
+    {
+      name: 'each network path was told apart: private endpoint, NAT, internet, none',
+      passed:
+        privatePathClean &&
+        networkFinding('worker', 'PublicNetworkPath', 'nat') &&
+        networkFinding('notifier', 'PublicNetworkPath', 'internet') &&
+        networkFinding('unrelated', 'NoNetworkPath', null),
     },
     {
       name: 'the resync afterwards started no deployment and sent no signal',

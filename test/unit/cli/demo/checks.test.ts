@@ -5,7 +5,28 @@ import type { DemoService, DemoSummary } from '../../../../cli/demo/summary.js';
 
 type Observed = Omit<DemoSummary, 'ok' | 'checks'>;
 
-const fleet = { services: { notifier: { name: 'demo-notifier' } } } as SeededFleet;
+const fleet = {
+  services: Object.fromEntries(
+    ['web', 'worker', 'pinned', 'optedOut', 'notifier', 'unrelated', 'restricted'].map(
+      (role) => [role, { name: `demo-${role}` }],
+    ),
+  ),
+} as unknown as SeededFleet;
+
+function finding(
+  role: string,
+  code: string,
+  via: string | null,
+): Observed['findings'][number] {
+  return {
+    code,
+    severity: code === 'NoNetworkPath' ? 'critical' : 'medium',
+    resource: `demo-${role}`,
+    secret: null,
+    via,
+    message: `${code} on demo-${role}`,
+  };
+}
 
 function service(
   role: DemoService['role'],
@@ -55,7 +76,11 @@ function asPromised(): Observed {
     ],
     signals: [{ service: 'demo-notifier', eventId: 's1', secrets: [] }],
     resync: { deploymentsStarted: 0, signalsSent: 0 },
-    findings: [],
+    findings: [
+      finding('unrelated', 'NoNetworkPath', null),
+      finding('notifier', 'PublicNetworkPath', 'internet'),
+      finding('worker', 'PublicNetworkPath', 'nat'),
+    ],
   };
 }
 
@@ -91,11 +116,11 @@ describe('checks', () => {
       check: 'the rotation redeployed its consumers, each with a new deployment id',
     },
     {
-      when: 'a blocked service got a new deployment',
+      when: 'a service that consumes nothing that moved got a new deployment',
       change: (o: Observed) => ({
         ...o,
         services: o.services.map((s) =>
-          s.role === 'restricted'
+          s.role === 'unrelated'
             ? { ...s, deployment: { ...s.deployment, changed: true } }
             : s,
         ),
@@ -126,6 +151,45 @@ describe('checks', () => {
         resync: { deploymentsStarted: 0, signalsSent: 1 },
       }),
       check: 'the resync afterwards started no deployment and sent no signal',
+    },
+    {
+      when: 'the restricted service was skipped instead of blocked',
+      change: (o: Observed) => ({
+        ...o,
+        services: o.services.map((s) =>
+          s.role === 'restricted'
+            ? service('restricted', 'skip', 'AlreadyCurrent', false)
+            : s,
+        ),
+      }),
+      check:
+        'the service whose role cannot read the secret was blocked (PreflightFailed), not redeployed',
+    },
+    {
+      when: 'the NAT path went unreported',
+      change: (o: Observed) => ({
+        ...o,
+        findings: o.findings.filter((f) => f.resource !== 'demo-worker'),
+      }),
+      check: 'each network path was told apart: private endpoint, NAT, internet, none',
+    },
+    {
+      when: 'the internet path was reported as NAT',
+      change: (o: Observed) => ({
+        ...o,
+        findings: o.findings.map((f) =>
+          f.resource === 'demo-notifier' ? { ...f, via: 'nat' } : f,
+        ),
+      }),
+      check: 'each network path was told apart: private endpoint, NAT, internet, none',
+    },
+    {
+      when: 'the private-endpoint service got a network finding',
+      change: (o: Observed) => ({
+        ...o,
+        findings: [...o.findings, finding('web', 'NoNetworkPath', null)],
+      }),
+      check: 'each network path was told apart: private endpoint, NAT, internet, none',
     },
   ])('fails "$check" when $when', ({ change, check }) => {
     expect(failed(change(asPromised()))).toEqual([check]);
