@@ -22,6 +22,7 @@ type Statement = {
   Effect: string;
   Action?: string | string[];
   NotAction?: string | string[];
+  Resource?: unknown;
 };
 type Resource = { Type: string; Properties: Record<string, unknown> };
 type Template = { Resources: Record<string, Resource> };
@@ -139,6 +140,67 @@ describe('serverless package', () => {
         OnFailure: { Destination: { 'Fn::GetAtt': ['FailedEventsQueue', 'Arn'] } },
       }),
     );
+  });
+
+  it('attaches no managed policy to any role', () => {
+    const roles = Object.values(template.Resources).filter(
+      (resource) => resource.Type === 'AWS::IAM::Role',
+    );
+
+    expect(roles.length).toBeGreaterThan(0);
+    for (const role of roles) {
+      expect(role.Properties.ManagedPolicyArns ?? []).toEqual([]);
+    }
+  });
+
+  it("lets each function's own role send to its on-failure destination", () => {
+    const configs = Object.values(template.Resources).filter(
+      (resource) => resource.Type === 'AWS::Lambda::EventInvokeConfig',
+    );
+
+    expect(configs).toHaveLength(3);
+    for (const config of configs) {
+      const functionName = (config.Properties.FunctionName as { Ref: string }).Ref;
+      const fn = template.Resources[functionName];
+      const role = (fn?.Properties.Role as { 'Fn::GetAtt': [string, string] })[
+        'Fn::GetAtt'
+      ][0];
+      const destination = (
+        config.Properties.DestinationConfig as {
+          OnFailure: { Destination: unknown };
+        }
+      ).OnFailure.Destination;
+      const sends = roleStatements().filter(
+        ({ role: name, statement }) =>
+          name === role &&
+          statement.Effect === 'Allow' &&
+          listOf(statement.Action).includes('sqs:SendMessage') &&
+          JSON.stringify(statement.Resource) === JSON.stringify(destination),
+      );
+
+      expect(sends, `${functionName} (${role})`).toHaveLength(1);
+    }
+  });
+
+  it('alarms on errors of every function and resyncs every 15 minutes by default', () => {
+    const alarm = template.Resources.FunctionErrorsAlarm;
+    const metrics = (alarm?.Properties.Metrics ?? []) as {
+      MetricStat?: { Metric: { Dimensions: { Value: unknown }[] } };
+    }[];
+    const watched = metrics.flatMap((metric) =>
+      (metric.MetricStat?.Metric.Dimensions ?? []).map((d) => d.Value),
+    );
+    const functions = Object.entries(template.Resources)
+      .filter(([, resource]) => resource.Type === 'AWS::Lambda::Function')
+      .map(([name]) => ({ Ref: name }));
+    const schedules = Object.values(template.Resources)
+      .filter((resource) => resource.Type === 'AWS::Events::Rule')
+      .map((resource) => resource.Properties.ScheduleExpression)
+      .filter((expression) => expression !== undefined);
+
+    expect(watched).toEqual(expect.arrayContaining(functions));
+    expect(watched).toHaveLength(functions.length);
+    expect(schedules).toEqual(['rate(15 minutes)']);
   });
 
   it('passes cfn-lint without errors', async () => {
