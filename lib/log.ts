@@ -19,3 +19,16 @@ export const silentLog: Log = Object.freeze({
   warn: ignore,
   error: ignore,
 });
+
+/**
+ * A log that adds `fields` to every line, so that each line of one
+ * reconcile carries its reconcile id and event id.
+ */
+export function withFields(log: Log, fields: Record<string, unknown>): Log {
+  return {
+    debug: (message, own) => log.debug(message, { ...fields, ...own }),
+    info: (message, own) => log.info(message, { ...fields, ...own }),
+    warn: (message, own) => log.warn(message, { ...fields, ...own }),
+    error: (message, own) => log.error(message, { ...fields, ...own }),
+  };
+}

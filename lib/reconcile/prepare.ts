@@ -15,10 +15,13 @@ import type { ReconcileOptions } from './types.js';
 /** A plan with the snapshot (and its label records) it was made from. */
 export type Prepared = { snapshot: Snapshot; plan: Plan };
 
-/** Plans one trigger; `persist: false` computes label moves without storing them. */
+/**
+ * Plans one trigger; `persist: false` computes label moves without storing
+ * them. `log` is the reconcile's own log (see createReconcileRunner).
+ */
 export type Planner = (
   trigger: Trigger,
-  context: { reconcileId: string; at: Date; persist: boolean },
+  context: { reconcileId: string; at: Date; persist: boolean; log: Log },
 ) => Promise<Prepared>;
 
 /**
@@ -31,14 +34,13 @@ export type Planner = (
 export function createPlanner(
   clients: AwsClients,
   config: Config,
-  log: Log,
   options: Pick<ReconcileOptions, 'observe' | 'checks' | 'progress'> = {},
 ): Planner {
   const observer = options.observe ?? observe;
-  const store = createRecordStore(clients.dynamodb, config.recordsTable, log);
   const policy = { requirePrivatePath: config.requirePrivatePath };
 
-  return async (trigger, { reconcileId, at, persist }) => {
+  return async (trigger, { reconcileId, at, persist, log }) => {
+    const store = createRecordStore(clients.dynamodb, config.recordsTable, log);
     const scope = scopeForTrigger(trigger, config);
     const observed = await observer(clients, scope, {
       log,
@@ -50,7 +52,7 @@ export function createPlanner(
     const moves = labelMoves({ ...snapshot, records: stored }, trigger, at);
     const saved = persist ? await store.save(moves) : moves;
     for (const record of saved) {
-      log.info('Label move recorded', { reconcileId, persisted: persist, ...record });
+      log.info('Label move recorded', { persisted: persist, ...record });
     }
 
     const withRecords = { ...snapshot, records: mergeRecords(stored, saved) };

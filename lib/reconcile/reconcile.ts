@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { act } from '../act/index.js';
 import type { Config } from '../config/config.js';
 import type { Trigger } from '../events/types.js';
-import type { Log } from '../log.js';
+import { type Log, withFields } from '../log.js';
 import type { AwsClients } from '../observe/clients.js';
 import { createSignalLedger } from '../records/index.js';
 import type { Snapshot } from '../snapshot/types.js';
@@ -53,31 +53,32 @@ export function createReconcileRunner(
   options: ReconcileOptions = {},
 ): ReconcileRunner {
   const now = options.now ?? (() => new Date());
-  const planner = createPlanner(clients, config, log, options);
+  const planner = createPlanner(clients, config, options);
   const signals = createSignalLedger(clients.dynamodb, config.recordsTable, now);
 
   return async (trigger, { dryRun = false } = {}) => {
     const reconcileId = randomUUID();
     const at = now();
-    const fields = {
-      reconcileId,
-      trigger: trigger.kind,
-      eventId: trigger.eventId,
-      dryRun,
-      ...triggerFields(trigger),
-    };
+    // Every line of this reconcile, down to observe, records and act, says which it is.
+    const runLog = withFields(log, { reconcileId, eventId: trigger.eventId });
+    const fields = { trigger: trigger.kind, dryRun, ...triggerFields(trigger) };
     const elapsed = () => now().getTime() - at.getTime();
-    log.info('Reconcile started', fields);
+    runLog.info('Reconcile started', fields);
 
     try {
-      const prepared = await planner(trigger, { reconcileId, at, persist: !dryRun });
+      const prepared = await planner(trigger, {
+        reconcileId,
+        at,
+        persist: !dryRun,
+        log: runLog,
+      });
       const acted = dryRun
         ? { outcomes: [], findings: [], published: NOTHING_PUBLISHED, retryable: false }
         : await act(prepared.plan, {
             ecs: clients.ecs,
             eventBridge: clients.eventBridge,
             config,
-            log,
+            log: runLog,
             now,
             reconcileId,
             snapshot: prepared.snapshot,
@@ -85,7 +86,7 @@ export function createReconcileRunner(
             ...(options.sleep ? { sleep: options.sleep } : {}),
           });
 
-      log.info('Reconcile finished', {
+      runLog.info('Reconcile finished', {
         ...fields,
         actions: prepared.plan.actions.length,
         findings: prepared.plan.findings.length + acted.findings.length,
@@ -102,7 +103,7 @@ export function createReconcileRunner(
       };
       return { report, snapshot: prepared.snapshot };
     } catch (error) {
-      log.error('Reconcile failed', {
+      runLog.error('Reconcile failed', {
         ...fields,
         ...errorFields(error),
         durationMs: elapsed(),

@@ -88,10 +88,16 @@ const RESYNC: Trigger = {
   region: REGION,
 };
 
-function recordingLog(): Log & { messages: string[] } {
+type Line = { message: string; fields: Record<string, unknown> };
+
+function recordingLog(): Log & { messages: string[]; lines: Line[] } {
   const messages: string[] = [];
-  const push = (message: string) => void messages.push(message);
-  return { messages, debug: push, info: push, warn: push, error: push };
+  const lines: Line[] = [];
+  const push = (message: string, fields: Record<string, unknown> = {}) => {
+    messages.push(message);
+    lines.push({ message, fields });
+  };
+  return { messages, lines, debug: push, info: push, warn: push, error: push };
 }
 
 function setup(observe: Observer = async () => WORLD) {
@@ -197,6 +203,31 @@ describe('reconcile', () => {
     expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
     expect(ecs.commandCalls(UpdateServiceCommand)).toHaveLength(0);
     expect(events.commandCalls(PutEventsCommand)).toHaveLength(0);
+  });
+
+  it('tags every line of a reconcile, down to observe and act, with its reconcile id and event id', async () => {
+    const { reconcile, log } = setup(async (_clients, _scope, options) => {
+      options.log.warn('observer line');
+      return WORLD;
+    });
+
+    const report = await reconcile(ROTATED);
+
+    expect(log.messages).toEqual(
+      expect.arrayContaining([
+        'Reconcile started',
+        'observer line',
+        'Label move recorded',
+        'Action carried out',
+        'Reconcile finished',
+      ]),
+    );
+    for (const line of log.lines) {
+      expect(line.fields, line.message).toMatchObject({
+        reconcileId: report.reconcileId,
+        eventId: 'evt-1',
+      });
+    }
   });
 
   it('logs and throws when the world cannot be observed', async () => {
