@@ -2,9 +2,10 @@ import type { EvalRequest, NamedPolicy, PolicySet } from '../../lib/drift/iam/ty
 
 /**
  * A seeded, deterministic generator of IAM evaluation cases around the
- * requests ECS makes for secrets: GetSecretValue on a secret and Decrypt on
- * its key, with identity policies, boundaries, resource and key policies,
- * endpoint policies, wildcards, Not* elements and conditions.
+ * requests ECS makes for secrets: GetSecretValue on a secret, Decrypt on its
+ * key and GetParameters on an SSM parameter, with identity policies,
+ * boundaries, resource and key policies, endpoint policies, wildcards, Not*
+ * elements and conditions.
  */
 
 export type PolicyCase = { id: number; request: EvalRequest; policies: PolicySet };
@@ -19,6 +20,7 @@ const ROLES = [
 ];
 const REGION = 'us-east-1';
 const SECRET_NAME = 'app/db-AbCdEf';
+const PARAMETER_PATHS = ['/app/db', '/db-password'];
 const KEY_ID = 'key/1234abcd-12ab-34cd-56ef-1234567890ab';
 const VPCE = 'vpce-0a1b2c3d';
 const VPC = 'vpc-0f00ba11';
@@ -44,7 +46,7 @@ function picker(random: () => number): Pick {
 }
 
 type Scenario = {
-  kind: 'secret' | 'kms';
+  kind: 'secret' | 'kms' | 'parameter';
   roleArn: string;
   resourceAccount: string;
   resource: string;
@@ -53,6 +55,21 @@ type Scenario = {
 };
 
 function actionsFor(s: Scenario): string[] {
+  if (s.kind === 'parameter') {
+    return [
+      'ssm:GetParameters',
+      'ssm:GetParameter',
+      'ssm:GetParameter*',
+      'ssm:Get*',
+      'ssm:*',
+      'SSM:getparameters',
+      'ssm:GetParameter?',
+      'ssm:GetParametersByPath',
+      'secretsmanager:GetSecretValue',
+      'kms:Decrypt',
+      '*',
+    ];
+  }
   return s.kind === 'secret'
     ? [
         'secretsmanager:GetSecretValue',
@@ -76,7 +93,30 @@ function actionsFor(s: Scenario): string[] {
       ];
 }
 
+function parameterResources(s: Scenario): string[] {
+  const base = `arn:aws:ssm:${REGION}:${s.resourceAccount}:parameter`;
+  return [
+    '*',
+    s.resource,
+    `${base}/app/*`,
+    `${base}/app/db*`,
+    `${base}/App/*`,
+    `${base}/db-*`,
+    `${base}/other/*`,
+    `${base}*`,
+    `${base}/*`,
+    `arn:aws:ssm:*:${s.resourceAccount}:parameter/*`,
+    `arn:aws:ssm:${REGION}:${s.resourceAccount}:*`,
+    `arn:aws:ssm:${REGION}:${OTHER}:parameter/*`,
+    `arn:aws:secretsmanager:${REGION}:${s.resourceAccount}:secret:*`,
+    `${base}/\${aws:username}`,
+  ];
+}
+
 function resourcesFor(s: Scenario): string[] {
+  if (s.kind === 'parameter') {
+    return parameterResources(s);
+  }
   if (s.kind === 'kms') {
     const acct = s.resourceAccount;
     return [
@@ -132,6 +172,14 @@ function conditionsFor(s: Scenario): ConditionTemplate[] {
     { key: 'aws:MultiFactorAuthAge', values: ['3600'], operators: ['NumericLessThan'] },
     { key: 'aws:username', values: [USERID_VARIABLE], operators: ['StringEquals'] },
   ];
+  const endpoint: ConditionTemplate[] = [
+    { key: 'aws:SourceVpce', values: [VPCE, 'vpce-99999999'], operators: strings },
+    { key: 'aws:SourceVpc', values: [VPC, 'vpc-1'], operators: strings },
+  ];
+  if (s.kind === 'parameter') {
+    // Parameter tags are not in the snapshot: the request declares them unknown.
+    return [...common.filter((t) => t.key !== 'aws:ResourceTag/team'), ...endpoint];
+  }
   if (s.kind === 'kms') {
     return [
       ...common,
@@ -170,8 +218,7 @@ function conditionsFor(s: Scenario): ConditionTemplate[] {
       values: [s.secretArn, 'app/db', '*app*'],
       operators: strings,
     },
-    { key: 'aws:SourceVpce', values: [VPCE, 'vpce-99999999'], operators: strings },
-    { key: 'aws:SourceVpc', values: [VPC, 'vpc-1'], operators: strings },
+    ...endpoint,
     {
       key: 'secretsmanager:resource/AllowRotationLambdaArn',
       values: [
@@ -246,7 +293,20 @@ function scenario(pick: Pick, random: () => number): Scenario {
   const roleArn = pick(ROLES);
   const resourceAccount = random() < 0.65 ? HOME : OTHER;
   const secretArn = `arn:aws:secretsmanager:${REGION}:${resourceAccount}:secret:${SECRET_NAME}`;
-  if (random() < 0.35) {
+  const kind = random();
+  if (kind < 0.2) {
+    // The role checks evaluate parameters of the role's own account only.
+    const path = pick(PARAMETER_PATHS);
+    return {
+      kind: 'parameter',
+      roleArn,
+      resourceAccount: HOME,
+      resource: `arn:aws:ssm:${REGION}:${HOME}:parameter${path}`,
+      action: 'ssm:GetParameters',
+      secretArn,
+    };
+  }
+  if (kind < 0.48) {
     const resource = `arn:aws:kms:${REGION}:${resourceAccount}:${KEY_ID}`;
     return {
       kind: 'kms',
@@ -272,10 +332,18 @@ function context(s: Scenario, pick: Pick, random: () => number): EvalRequest['co
     'aws:PrincipalArn': s.roleArn,
     'aws:PrincipalAccount': HOME,
   };
-  if (random() < 0.5)
+  // A parameter's tags are unknown to the request, never in its context.
+  if (random() < 0.5 && s.kind !== 'parameter')
     ctx['aws:ResourceTag/team'] = pick(['payments', 'Payments', 'search']);
   if (random() < 0.4) ctx['aws:PrincipalTag/team'] = pick(['payments', 'search']);
   if (random() < 0.3) ctx['aws:PrincipalTag/admin'] = pick(['true', 'false']);
+  if (s.kind === 'parameter') {
+    if (random() < 0.5) {
+      ctx['aws:SourceVpce'] = VPCE;
+      ctx['aws:SourceVpc'] = VPC;
+    }
+    return ctx;
+  }
   if (s.kind === 'kms') {
     ctx['kms:ViaService'] = `secretsmanager.${REGION}.amazonaws.com`;
     ctx['kms:CallerAccount'] = HOME;
@@ -318,7 +386,8 @@ function generateCase(id: number, seed: number): PolicyCase {
         )
       : null;
 
-  const wantsResource = s.kind === 'kms' || random() < 0.55;
+  // A parameter has no resource policy the role checks read.
+  const wantsResource = s.kind === 'kms' || (s.kind === 'secret' && random() < 0.55);
   const resource = wantsResource
     ? policy(
         s.kind === 'kms' ? 'key-policy' : 'secret-policy',
@@ -334,11 +403,16 @@ function generateCase(id: number, seed: number): PolicyCase {
     : null;
 
   const ctx = context(s, pick, random);
+  // Most endpoint policies name every principal, as the default one does.
   const endpoint =
-    s.kind === 'secret' && ctx['aws:SourceVpce'] !== undefined && random() < 0.5
-      ? policy('endpoint-policy', [
-          { ...makeStatement(s, pick, random, 0.2), Principal: makePrincipal(s, pick) },
-        ])
+    s.kind !== 'kms' && ctx['aws:SourceVpce'] !== undefined && random() < 0.6
+      ? policy(
+          'endpoint-policy',
+          Array.from({ length: count(2) }, () => ({
+            ...makeStatement(s, pick, random, 0.2),
+            Principal: random() < 0.55 ? '*' : makePrincipal(s, pick),
+          })),
+        )
       : null;
 
   return {
@@ -348,6 +422,7 @@ function generateCase(id: number, seed: number): PolicyCase {
       action: s.action,
       resource: s.resource,
       context: ctx,
+      ...(s.kind === 'parameter' ? { unknownKeys: ['aws:ResourceTag/'] } : {}),
     },
     policies: {
       identity,
