@@ -162,9 +162,10 @@ describe('serverless package', () => {
     for (const config of configs) {
       const functionName = (config.Properties.FunctionName as { Ref: string }).Ref;
       const fn = template.Resources[functionName];
-      const role = (fn?.Properties.Role as { 'Fn::GetAtt': [string, string] })[
-        'Fn::GetAtt'
-      ][0];
+      expect(fn, functionName).toBeDefined();
+      const role = (
+        fn?.Properties.Role as { 'Fn::GetAtt': [string, string] } | undefined
+      )?.['Fn::GetAtt'][0];
       const destination = (
         config.Properties.DestinationConfig as {
           OnFailure: { Destination: unknown };
