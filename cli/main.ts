@@ -12,6 +12,20 @@ import { type Io, processIo } from './io.js';
 
 const NAME = 'ecs-secret-reconciler';
 
+/**
+ * Findings print their severity upper case, so `--fail-on` takes a severity
+ * in any case; a value that is no severity keeps its spelling in the error.
+ */
+function severityInAnyCase(command: Command): void {
+  const option = command.options.find((candidate) => candidate.long === '--fail-on');
+  const parse = option?.parseArg;
+  if (option === undefined || parse === undefined) return;
+  option.argParser((value: string, previous: unknown) => {
+    const lower = value.toLowerCase();
+    return parse(option.argChoices?.includes(lower) ? lower : value, previous);
+  });
+}
+
 function createProgram(io: Io): Command {
   const program = new Command(NAME)
     .description(
@@ -32,6 +46,10 @@ function createProgram(io: Io): Command {
   registerSnapshot(program, { io });
   registerExplain(program, { io });
   registerDemo(program, { io });
+  for (const command of program.commands) {
+    command.showHelpAfterError(`(run ${NAME} ${command.name()} --help for usage)`);
+    severityInAnyCase(command);
+  }
   return program;
 }
 

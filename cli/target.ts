@@ -2,6 +2,12 @@ import { InputError } from './errors.js';
 
 const DEFAULT_REGION = 'us-east-1';
 
+/** Help text: where `--region` comes from when it is left out, as targetOf reads it. */
+export const REGION_DEFAULT = `default: AWS_REGION, AWS_DEFAULT_REGION or ${DEFAULT_REGION}`;
+
+/** Help text: where `--endpoint-url` comes from when it is left out. */
+export const ENDPOINT_DEFAULT = 'default: AWS_ENDPOINT_URL';
+
 /** Where a command's AWS calls go: the region, and the endpoint override if any. */
 export type Target = { region: string; endpoint: string | undefined };
 

@@ -57,10 +57,19 @@ describe('fail-on', () => {
     expect(result.stderr).toBe('');
   });
 
+  it('takes the severity in any case, as the table prints it', async () => {
+    const result = await run(['plan', '--snapshot', FLEET, '--fail-on', 'CRITICAL']);
+
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/finding\(s\) at or above critical/);
+  });
+
   it('exits 2 when the severity is not one of the vocabulary', async () => {
     const result = await run(['plan', '--snapshot', FLEET, '--fail-on', 'severe']);
 
     expect(result.code).toBe(2);
+    expect(result.stderr).toContain("argument 'severe' is invalid");
+    expect(result.stderr).toContain('run ecs-secret-reconciler plan --help for usage');
   });
 
   it('groups findings by service, worst group first, in the table', async () => {
