@@ -219,10 +219,10 @@ const EXPECTED: Record<string, EventResult> = {
       eventId: null,
       account: null,
       region: null,
-      clusters: ['prod'],
+      clusters: ['payments-prod'],
       secrets: [
         'prod/payments/db',
-        'arn:aws:secretsmanager:us-east-1:111122223333:secret:prod/payments/api-key-Zx9Yw8',
+        'arn:aws:secretsmanager:us-east-1:111122223333:secret:prod/payments/stripe-Lk8Vw2',
       ],
     },
   },
