@@ -10,6 +10,7 @@ import { renderTable } from '../format/table.js';
 import { type CommandContext, wantsColour } from '../io.js';
 import { checkFailOn, failOnOption } from './fail-on.js';
 import { type PlanInput, readEventFile, resyncTrigger } from './plan-input.js';
+import { scopeWarnings } from './snapshot-scope.js';
 
 type PlanOptions = {
   snapshot: string;
@@ -19,7 +20,8 @@ type PlanOptions = {
   failOn?: Severity;
 };
 
-function parseNow(value: string): Date {
+/** Parses `--now`: an ISO-8601 time. */
+export function parseNow(value: string): Date {
   const ms = Date.parse(value);
   if (Number.isNaN(ms)) throw new InvalidArgumentError('expected an ISO-8601 time.');
   return new Date(ms);
@@ -54,6 +56,10 @@ async function runPlan(options: PlanOptions, { io }: CommandContext): Promise<vo
     notes.push(why);
     result = emptyPlan(input, now);
   } else {
+    const source = `snapshot ${options.snapshot}`;
+    for (const warning of scopeWarnings(snapshot, input.trigger, source)) {
+      io.stderr.write(`warning: ${warning}\n`);
+    }
     result = planWithDrift(snapshot, input.trigger, DEFAULT_POLICY, now);
   }
 
@@ -66,6 +72,7 @@ async function runPlan(options: PlanOptions, { io }: CommandContext): Promise<vo
     names: namesOf(snapshot),
     paint: paint(wantsColour(io)),
     source: options.snapshot,
+    capturedAt: snapshot.capturedAt,
     notes,
   };
   io.stdout.write(renderTable(result, context));

@@ -9,7 +9,10 @@ import { describeTrigger } from './trigger.js';
 export type TableContext = {
   names: Names;
   paint: Paint;
+  /** Where the snapshot came from: a file, or a live observation. */
   source: string;
+  /** When the snapshot was captured, when `source` does not already say. */
+  capturedAt?: string;
   notes: string[];
 };
 
@@ -91,11 +94,22 @@ function findingLines(findings: Finding[], context: TableContext): string[] {
   return lines;
 }
 
+/** Where the snapshot came from and when it was captured; when the plan was made. */
+export function provenance(
+  source: string,
+  capturedAt: string | undefined,
+  plannedAt: string,
+): string {
+  const captured = capturedAt === undefined ? '' : ` (captured ${capturedAt})`;
+  return `snapshot ${source}${captured}, planned at ${plannedAt}`;
+}
+
 /** The plan as a human reads it: trigger, actions by type, findings by resource. */
 export function renderTable(plan: Plan, context: TableContext): string {
+  const { names, paint } = context;
   const header = [
-    `${context.paint.bold('Plan')} for ${describeTrigger(plan.trigger)}`,
-    context.paint.dim(`snapshot ${context.source}, generated ${plan.generatedAt}`),
+    `${paint.bold('Plan')} for ${describeTrigger(plan.trigger, names)}`,
+    paint.dim(provenance(context.source, context.capturedAt, plan.generatedAt)),
     ...context.notes,
   ];
   const sections = [

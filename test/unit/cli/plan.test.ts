@@ -97,12 +97,47 @@ describe('plan', () => {
     expect(table.stdout).toContain('No actions.');
   });
 
+  it('warns on stderr when a manual scope names what the snapshot does not hold', async () => {
+    const result = await run([
+      'plan',
+      '--snapshot',
+      FLEET,
+      '--event',
+      'test/fixtures/cli/resync-unknown-scope.json',
+    ]);
+
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      'warning: the scope names cluster staging, which snapshot examples/fleet.json does not hold',
+    );
+    expect(result.stderr).toContain(
+      'warning: the scope names secret prod/nowhere, which snapshot examples/fleet.json does not hold',
+    );
+    expect(result.stderr.match(/^warning:/gm)).toHaveLength(2);
+  });
+
+  it('prints no warning when the manual scope names what the snapshot holds', async () => {
+    const result = await run([
+      'plan',
+      '--snapshot',
+      FLEET,
+      '--event',
+      'events/manual/resync-scoped.json',
+    ]);
+
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(
+      /^Plan for a manual resync of the consumers of secrets prod\/payments\/db, prod\/payments\/stripe in cluster payments-prod at /,
+    );
+  });
+
   it('shows actions by type with secret names, then findings worst first', async () => {
     const result = await run(['plan', '--snapshot', FLEET]);
 
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\n');
-    expect(lines[0]).toMatch(/^Plan for resync manual at /);
+    expect(lines[0]).toMatch(/^Plan for a manual resync of every service at /);
     const headings = lines.filter((line) =>
       /^(REDEPLOY|SIGNAL|BLOCK|SKIP|FINDINGS) /.test(line),
     );
