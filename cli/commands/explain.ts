@@ -1,25 +1,32 @@
 import { type Command, Option } from 'commander';
 import { serviceConsumer } from '../../lib/decide/checks.js';
 import { DEFAULT_POLICY } from '../../lib/decide/policy.js';
-import { explainConsumer } from '../../lib/drift/index.js';
+import { explainConsumer, planWithDrift } from '../../lib/drift/index.js';
+import type { Trigger } from '../../lib/events/types.js';
 import { observe } from '../../lib/observe/observe.js';
 import { scopeForTrigger } from '../../lib/observe/scope.js';
 import { collectReferences } from '../../lib/refs/index.js';
 import { loadSnapshotFile, parseSnapshot } from '../../lib/snapshot/index.js';
 import type { Snapshot } from '../../lib/snapshot/types.js';
 import { cliClients } from '../clients.js';
+import { InputError } from '../errors.js';
 import { paint } from '../format/colour.js';
 import { renderExplanation } from '../format/explain.js';
 import { namesOf } from '../format/names.js';
 import { type CommandContext, type Io, wantsColour } from '../io.js';
 import { stderrLog } from '../log.js';
-import { targetOf } from '../target.js';
+import { ENDPOINT_DEFAULT, REGION_DEFAULT, targetOf } from '../target.js';
+import { type Decided, explainDocument } from './explain-document.js';
 import { findService } from './explain-target.js';
-import { resyncTrigger } from './plan-input.js';
+import { parseNow } from './plan.js';
+import { type PlanInput, readEventFile, resyncTrigger } from './plan-input.js';
+import { heldClusters, holdsCluster, scopeWarnings } from './snapshot-scope.js';
 
 type ExplainOptions = {
   snapshot?: string;
   cluster?: string;
+  event?: string;
+  now?: Date;
   region?: string;
   endpointUrl?: string;
   format: 'table' | 'json';
@@ -38,6 +45,38 @@ async function observeLive(options: ExplainOptions, io: Io): Promise<Snapshot> {
   return parseSnapshot(document, `observation of ${target.region}`);
 }
 
+/**
+ * The plan `plan` makes for the same snapshot, event and time: a full resync
+ * without an event. Notes say why an event asks for nothing.
+ */
+async function decide(
+  snapshot: Snapshot,
+  options: ExplainOptions,
+  where: { source: string; now: Date },
+  io: Io,
+): Promise<{ decided: Decided; moves: Trigger; notes: string[] }> {
+  const { source, now } = where;
+  const resync = resyncTrigger(snapshot, now);
+  const input: PlanInput =
+    options.event === undefined
+      ? { outcome: 'trigger', trigger: resync }
+      : await readEventFile(options.event, now);
+  const plannedAt = now.toISOString();
+
+  if (input.outcome === 'ignored') {
+    const why = `event ${options.event} asks for nothing (${input.reason}): ${input.message}`;
+    if (options.format === 'json') io.stderr.write(`${why}\n`);
+    const decided = { trigger: input.trigger, plannedAt, plan: null };
+    return { decided, moves: resync, notes: [why] };
+  }
+  for (const warning of scopeWarnings(snapshot, input.trigger, source)) {
+    io.stderr.write(`warning: ${warning}\n`);
+  }
+  const plan = planWithDrift(snapshot, input.trigger, DEFAULT_POLICY, now);
+  const decided = { trigger: plan.trigger, plannedAt, plan };
+  return { decided, moves: input.trigger, notes: [] };
+}
+
 async function runExplain(
   wanted: string,
   options: ExplainOptions,
@@ -47,7 +86,18 @@ async function runExplain(
     options.snapshot === undefined
       ? await observeLive(options, io)
       : await loadSnapshotFile(options.snapshot);
+  const source =
+    options.snapshot === undefined
+      ? `the observation of ${snapshot.account}/${snapshot.region}`
+      : `snapshot ${options.snapshot}`;
+  if (options.cluster !== undefined && !holdsCluster(snapshot, options.cluster)) {
+    throw new InputError(
+      `cluster ${options.cluster} is not in ${source} ${heldClusters(snapshot)}`,
+    );
+  }
   const service = findService(snapshot, wanted, options.cluster);
+  // Like an offline plan, the explanation is made as of the capture unless told.
+  const now = options.now ?? new Date(snapshot.capturedAt);
   const taskDefinition = snapshot.taskDefinitions.find(
     (td) => td.taskDefinitionArn === service.taskDefinition,
   );
@@ -58,18 +108,26 @@ async function runExplain(
     collected.references,
     collected.findings,
     DEFAULT_POLICY,
-    { now: new Date(snapshot.capturedAt) },
+    { now },
   );
+  const { decided, moves, notes } = await decide(snapshot, options, { source, now }, io);
+  const document = explainDocument(snapshot, service, explanation, decided, {
+    trigger: moves,
+    now,
+  });
 
   if (options.format === 'json') {
-    io.stdout.write(`${JSON.stringify(explanation, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     return;
   }
-  const source =
-    options.snapshot ??
-    `observed ${snapshot.capturedAt} in ${snapshot.account}/${snapshot.region}`;
-  const context = { names: namesOf(snapshot), paint: paint(wantsColour(io)), source };
-  io.stdout.write(renderExplanation(explanation, context));
+  const context = {
+    names: namesOf(snapshot),
+    paint: paint(wantsColour(io)),
+    source: options.snapshot ?? `observed in ${snapshot.account}/${snapshot.region}`,
+    capturedAt: snapshot.capturedAt,
+    notes,
+  };
+  io.stdout.write(renderExplanation(document, context));
 }
 
 /** Adds `explain`: why one service's next task could or could not fetch its secrets. */
@@ -79,7 +137,8 @@ export function registerExplain(program: Command, context: CommandContext): void
     .description(
       "Explain one service's chain: task definition, each reference, its secret and " +
         'version, role and KMS decisions with the deciding statements, and the network ' +
-        'path per subnet. Reads a snapshot, or the account when --snapshot is left out.',
+        'path per subnet; then the action and findings plan gives it for the same ' +
+        'snapshot and event. Reads a snapshot, or the account when --snapshot is left out.',
     )
     .argument('<service>', 'service name or ARN')
     .option('--snapshot <file>', 'snapshot document (JSON, schema version 1)')
@@ -87,8 +146,20 @@ export function registerExplain(program: Command, context: CommandContext): void
       '--cluster <cluster>',
       'cluster name or ARN, when names repeat across clusters',
     )
-    .option('--region <region>', 'AWS region for a live read (default: AWS_REGION)')
-    .option('--endpoint-url <url>', 'AWS endpoint override for a live read')
+    .option(
+      '--event <file>',
+      'EventBridge event or manual payload whose plan decides the action (default: a full resync)',
+    )
+    .option(
+      '--now <iso>',
+      'decision time (ISO-8601); defaults to the snapshot capturedAt',
+      parseNow,
+    )
+    .option('--region <region>', `AWS region for a live read (${REGION_DEFAULT})`)
+    .option(
+      '--endpoint-url <url>',
+      `AWS endpoint override for a live read (${ENDPOINT_DEFAULT})`,
+    )
     .addOption(
       new Option('--format <format>', 'output format')
         .choices(['table', 'json'])

@@ -1,75 +1,23 @@
-import type { Explanation, ReferenceLink, RoleDecision } from '../../lib/drift/index.js';
+import type { ExplainDocument } from '../commands/explain-document.js';
 import type { Paint } from './colour.js';
+import { columns } from './columns.js';
+import { referenceLines } from './explain-reference.js';
 import type { Names } from './names.js';
+import { provenance } from './table.js';
+import { describeTrigger } from './trigger.js';
 
-/** What the explain table needs besides the explanation. */
-export type ExplainContext = { names: Names; paint: Paint; source: string };
-
-const RESULT_WORD: Record<string, string> = {
-  allowed: 'ALLOW',
-  explicitDeny: 'DENY (explicit)',
-  implicitDeny: 'DENY (no allow)',
-  unverifiable: 'UNVERIFIABLE',
+/** What the explain table needs besides the document. */
+export type ExplainContext = {
+  names: Names;
+  paint: Paint;
+  /** Where the snapshot came from: a file, or a live observation. */
+  source: string;
+  capturedAt: string;
+  notes: string[];
 };
 
 function shortArn(arn: string | null): string {
   return arn === null ? '-' : arn.slice(arn.lastIndexOf('/') + 1);
-}
-
-function decisionLines(decision: RoleDecision, context: ExplainContext): string[] {
-  const { names, paint } = context;
-  const word = RESULT_WORD[decision.result] ?? decision.result;
-  const via = decision.via === null ? '' : ` via ${decision.via}`;
-  const head = `${word} ${decision.action} on ${names.text(decision.resource)}${via}`;
-  const painted =
-    decision.result === 'allowed'
-      ? head
-      : paint.severity(decision.result === 'unverifiable' ? 'info' : 'critical', head);
-  const lines = [`      ${painted}`, `        ${paint.dim(names.text(decision.reason))}`];
-  for (const statement of decision.deciding) {
-    const sid = statement.sid === null ? `#${statement.index}` : `"${statement.sid}"`;
-    lines.push(
-      `        deciding: ${statement.layer} policy ${names.text(statement.policy)}, statement ${sid}`,
-    );
-  }
-  return lines;
-}
-
-function referenceLines(ref: ReferenceLink, context: ExplainContext): string[] {
-  const { paint } = context;
-  const where = ref.container === null ? 'tag' : `container ${ref.container}`;
-  const lines = [
-    `  ${paint.bold(`${where}: ${ref.kind} ${ref.name}`)} = ${ref.valueFrom}`,
-  ];
-
-  const secret = ref.secret;
-  if (secret === null) {
-    lines.push(
-      `    secret    ${ref.store === 'ssm' ? 'SSM parameter (no secret)' : 'unresolved'}`,
-    );
-  } else {
-    const follows = secret.stage === null ? 'pinned' : `follows ${secret.stage}`;
-    const deletion =
-      secret.deletedDate === null
-        ? 'not scheduled for deletion'
-        : `DELETED ${secret.deletedDate}`;
-    lines.push(`    secret    ${secret.name} (${secret.arn})`);
-    lines.push(
-      `    version   ${follows} -> ${secret.versionId ?? 'no version'}; ${deletion}`,
-    );
-    const key = secret.kmsKey;
-    lines.push(
-      `    kms key   ${key.kind === 'customer' ? 'customer managed' : key.kind} ${key.keyId}`,
-    );
-  }
-  lines.push(`    ${ref.role.which} role ${ref.role.arn ?? '(none)'}`);
-  for (const problem of ref.problems) {
-    lines.push(
-      `      ${paint.severity('info', `${problem.problem} ${problem.detail}`.trim())}`,
-    );
-  }
-  for (const decision of ref.decisions) lines.push(...decisionLines(decision, context));
-  return lines;
 }
 
 type Row = Record<string, unknown>;
@@ -101,7 +49,7 @@ function evidenceLines(evidence: Row, names: Names): string[] {
   });
 }
 
-function networkLines(explanation: Explanation, context: ExplainContext): string[] {
+function networkLines(explanation: ExplainDocument, context: ExplainContext): string[] {
   const { names, paint } = context;
   if (explanation.network.length === 0) {
     return [paint.bold('NETWORK'), '  not checked (no awsvpc placement); see findings'];
@@ -117,28 +65,66 @@ function networkLines(explanation: Explanation, context: ExplainContext): string
   return lines;
 }
 
-function findingLines(explanation: Explanation, context: ExplainContext): string[] {
+/** Why a service the plan names no action for gets none. */
+function noAction(document: ExplainDocument): string {
+  if (typeof document.trigger.ignored === 'object') {
+    return 'No action: the event asks for nothing.';
+  }
+  return document.inScope
+    ? 'No action: the service references no secret that can move.'
+    : 'No action: the trigger does not concern this service.';
+}
+
+function decisionLines(document: ExplainDocument, context: ExplainContext): string[] {
   const { names, paint } = context;
-  if (explanation.findings.length === 0) return ['No findings.'];
+  const { action } = document;
+  if (action === null) return [paint.bold('DECISION'), `  ${noAction(document)}`];
+  const secrets = action.secretArns.map((arn) => names.secret(arn)).join(', ') || '-';
+  const head = `${action.type.toUpperCase()}  ${action.reason}  secrets ${secrets}`;
   return [
-    paint.bold(`FINDINGS (${explanation.findings.length})`),
-    ...explanation.findings.map(
-      (f) =>
-        `  ${paint.severity(f.severity, `${f.severity.toUpperCase()}  ${f.code}`)}  ${names.text(f.message)}`,
+    paint.bold('DECISION'),
+    `  ${paint.action(action.type, head)}`,
+    `  ${names.text(action.message)}`,
+  ];
+}
+
+function findingLines(document: ExplainDocument, context: ExplainContext): string[] {
+  const { names, paint } = context;
+  if (document.findings.length === 0) {
+    return [
+      document.inScope ? 'No findings.' : 'No findings: the plan does not concern it.',
+    ];
+  }
+  const rows = columns(
+    document.findings.map((f) => [
+      f.severity.toUpperCase(),
+      f.code,
+      names.text(f.message),
+    ]),
+  );
+  return [
+    paint.bold(`FINDINGS (${document.findings.length})`),
+    ...rows.map(
+      (row, i) => `  ${paint.severity(document.findings[i]?.severity ?? 'info', row)}`,
     ),
   ];
 }
 
-/** The explain chain as a person reads it: task definition, references, network, findings. */
+/**
+ * The explain chain as a person reads it: what the plan decides, then task
+ * definition, references, network, and the plan's findings about the service.
+ */
 export function renderExplanation(
-  explanation: Explanation,
+  document: ExplainDocument,
   context: ExplainContext,
 ): string {
   const { names, paint } = context;
-  const { consumer, taskDefinition: td } = explanation;
+  const { consumer, taskDefinition: td } = document;
   const header = [
     `${paint.bold('Explain')} ${names.resource(consumer.arn)} in cluster ${names.cluster(consumer.clusterArn)}`,
-    paint.dim(`snapshot ${context.source}`),
+    paint.dim(provenance(context.source, context.capturedAt, document.plannedAt)),
+    paint.dim(`plan for ${describeTrigger(document.trigger, names)}`),
+    ...context.notes,
   ];
   const definition = [
     paint.bold('TASK DEFINITION'),
@@ -148,18 +134,19 @@ export function renderExplanation(
     `  task role ${td.taskRoleArn ?? '(none)'}`,
   ];
   const references =
-    explanation.references.length === 0
+    document.references.length === 0
       ? ['No references.']
       : [
-          paint.bold(`REFERENCES (${explanation.references.length})`),
-          ...explanation.references.flatMap((ref) => referenceLines(ref, context)),
+          paint.bold(`REFERENCES (${document.references.length})`),
+          ...document.references.flatMap((ref) => referenceLines(ref, context)),
         ];
   const sections = [
     header,
+    decisionLines(document, context),
     definition,
     references,
-    networkLines(explanation, context),
-    findingLines(explanation, context),
+    networkLines(document, context),
+    findingLines(document, context),
   ];
   return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
 }

@@ -12,6 +12,9 @@ function explainJson(stdout: string) {
     }[];
     network: { subnetId: string; kind: string; endpointId?: string }[];
     findings: { code: string }[];
+    trigger: { kind: string };
+    inScope: boolean;
+    action: { type: string; reason: string } | null;
   };
 }
 
@@ -20,7 +23,13 @@ describe('explain', () => {
     const result = await run(['explain', 'payments-ledger', '--snapshot', FLEET]);
 
     expect(result).toMatchObject({ code: 0, stderr: '' });
-    const order = ['TASK DEFINITION', 'REFERENCES (1)', 'NETWORK', 'FINDINGS (1)'];
+    const order = [
+      'DECISION',
+      'TASK DEFINITION',
+      'REFERENCES (1)',
+      'NETWORK',
+      'FINDINGS (2)',
+    ];
     const positions = order.map((heading) => result.stdout.indexOf(heading));
     expect(positions.every((at) => at >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -30,6 +39,10 @@ describe('explain', () => {
     expect(result.stdout).toMatch(/deciding: identity policy \S+, statement "/);
     expect(result.stdout).toContain('-> secretsmanager: endpoint vpce-');
     expect(result.stdout).toContain('ExecutionRoleCannotReadSecret');
+    expect(result.stdout).toContain('BLOCK  PreflightFailed  secrets prod/payments/db');
+    expect(result.stdout).toContain(
+      'moved at 2025-06-01T03:00:05.000Z (reported by an event)',
+    );
   });
 
   it('prints the same chain as JSON when given an ARN and --format json', async () => {
@@ -51,8 +64,13 @@ describe('explain', () => {
       ]),
     );
     expect(explanation.network.every((path) => path.kind === 'endpoint')).toBe(true);
+    expect(explanation.action).toMatchObject({
+      type: 'block',
+      reason: 'PreflightFailed',
+    });
     expect(explanation.findings.map((f) => f.code)).toEqual([
       'ExecutionRoleCannotReadSecret',
+      'StaleTasksRunning',
     ]);
   });
 
@@ -88,6 +106,70 @@ describe('explain', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(message);
   });
+
+  it('exits 2 naming the clusters the snapshot holds when --cluster is unknown', async () => {
+    const result = await run([
+      'explain',
+      'payments-ledger',
+      '--snapshot',
+      FLEET,
+      '--cluster',
+      'nope',
+    ]);
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      'cluster nope is not in snapshot examples/fleet.json (it holds batch-prod, payments-prod, web-prod)',
+    );
+  });
+
+  it.each([
+    {
+      when: 'the event moves a secret the service follows',
+      service: 'payments-ledger',
+      event: 'events/secretsmanager/secret-label-updated.json',
+      trigger: 'secretChanged',
+      inScope: true,
+      action: { type: 'block', reason: 'PreflightFailed' },
+      says: 'BLOCK  PreflightFailed',
+    },
+    {
+      when: 'the event moves a secret the service does not reference',
+      service: 'web-auth',
+      event: 'events/secretsmanager/secret-label-updated.json',
+      trigger: 'secretChanged',
+      inScope: false,
+      action: null,
+      says: 'No action: the trigger does not concern this service.',
+    },
+    {
+      when: 'the event asks for nothing',
+      service: 'payments-api',
+      event: 'events/secretsmanager/put-secret-value-pending.json',
+      trigger: 'secretChanged',
+      inScope: false,
+      action: null,
+      says: 'No action: the event asks for nothing.',
+    },
+  ])(
+    'reports the decision of the plan for --event when $when',
+    async ({ service, event, trigger, inScope, action, says }) => {
+      const argv = ['explain', service, '--snapshot', FLEET, '--event', event];
+
+      const json = await run([...argv, '--format', 'json']);
+      const table = await run(argv);
+
+      expect(json.code).toBe(0);
+      const document = explainJson(json.stdout);
+      expect(document.trigger.kind).toBe(trigger);
+      expect(document.inScope).toBe(inScope);
+      expect(document.action === null ? null : document.action).toEqual(
+        action === null ? null : expect.objectContaining(action),
+      );
+      expect(table.code).toBe(0);
+      expect(table.stdout).toContain(says);
+    },
+  );
 
   it('finds the service in the named cluster when --cluster is given', async () => {
     const result = await run([
