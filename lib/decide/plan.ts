@@ -2,7 +2,7 @@ import type { Trigger } from '../events/types.js';
 import type { Action, Finding, Plan, PlanTrigger, Reference } from '../plan/types.js';
 import { collectReferences, toPlanReference } from '../refs/index.js';
 import type { ResolvedReference } from '../refs/types.js';
-import { type SnapshotIndex, snapshotIndex, tasksOfService } from '../snapshot/index.js';
+import { type SnapshotIndex, snapshotIndex, tasksOfService } from '../snapshot/lookup.js';
 import type { Service, Snapshot } from '../snapshot/types.js';
 import { decideAction, gateAction } from './action.js';
 import { assessService, staleTasksFinding } from './assess.js';
