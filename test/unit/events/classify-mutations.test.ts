@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { classifyEvent } from '../../../lib/events/index.js';
 import type { EventResult } from '../../../lib/events/types.js';
-import { type EventFixture, loadEventFixture } from '../../support/fixtures.js';
+import {
+  type EventFixture,
+  listEventFixtures,
+  loadEventFixture,
+} from '../../support/fixtures.js';
 
 type Outcome = EventResult['outcome'];
 
@@ -170,6 +174,10 @@ const CASES = Object.entries(MUTATIONS).flatMap(([fixture, mutations]) =>
 );
 
 describe('classify', () => {
+  it('has mutations for every event fixture', () => {
+    expect(Object.keys(MUTATIONS).sort()).toEqual(listEventFixtures());
+  });
+
   it.each(CASES)(
     'returns $expected when $path is $change in $fixture',
     ({ fixture, path, change, expected }) => {
