@@ -96,6 +96,30 @@ describe('observe', () => {
     expect(subnetFilters[0]).toEqual({ Name: 'subnet-id', Values: ['subnet-0aaa'] });
   });
 
+  it.each([
+    { trigger: 'a full resync', scope: resync },
+    { trigger: 'a secret change', scope: secretChanged },
+  ])('reads only secret metadata, never a value, for $trigger', async ({ scope }) => {
+    const { clients, mocks } = mockFleet();
+
+    await observe(clients, scope, { log: silentLog, account: fleet.account });
+
+    const sent = (mock: { calls: () => { args: unknown[] }[] }) =>
+      mock.calls().map((call) => (call.args[0] as object).constructor.name);
+    expect(new Set(sent(mocks.secretsManager))).toEqual(
+      new Set([
+        'ListSecretsCommand',
+        'DescribeSecretCommand',
+        'GetResourcePolicyCommand',
+        'ListSecretVersionIdsCommand',
+      ]),
+    );
+    expect(sent(mocks.ssm).every((name) => name === 'DescribeParametersCommand')).toBe(
+      true,
+    );
+    expect(sent(mocks.kms)).not.toContain('DecryptCommand');
+  });
+
   it('leaves the iam section out and warns when IAM denies access', async () => {
     const { clients, mocks } = mockFleet();
     mocks.iam.on(GetRoleCommand).rejects(accessDenied());
