@@ -24,6 +24,8 @@ type Setup = {
   platformVersion?: string | null;
   launchType?: string;
   jsonKey?: string | null;
+  versionStage?: string;
+  versionId?: string;
   rotation?: { pendingHours?: number; nextRotationHours?: number; enabled?: boolean };
   failedRotations?: string[];
 };
@@ -78,9 +80,9 @@ function run(setup: Setup) {
     kind: 'environment',
     name: 'DB_PASSWORD',
     jsonKey,
-    versionStage: null,
-    versionId: null,
-    valueFrom: `${SECRET_ARN}:${jsonKey ?? ''}::`,
+    versionStage: setup.versionStage ?? null,
+    versionId: setup.versionId ?? null,
+    valueFrom: `${SECRET_ARN}:${jsonKey ?? ''}:${setup.versionStage ?? ''}:${setup.versionId ?? ''}`,
     secret: secretFor(setup.rotation),
     store: 'secretsmanager',
   };
@@ -168,6 +170,25 @@ describe('check', () => {
     {
       name: 'stays quiet on an old platform when no reference needs a JSON key',
       setup: { platformVersion: '1.3.0', jsonKey: null },
+      codes: [],
+    },
+    {
+      name: 'flags a platform before 1.4.0 when a reference names a version stage',
+      setup: { platformVersion: '1.3.0', jsonKey: null, versionStage: 'AWSPREVIOUS' },
+      codes: ['PlatformVersionTooOld'],
+    },
+    {
+      name: 'flags a platform before 1.4.0 when a reference pins a version id',
+      setup: {
+        platformVersion: '1.3.0',
+        jsonKey: null,
+        versionId: '2a4c6e80-1b3d-4f5a-9c7e-0d2f4b6a8c1e',
+      },
+      codes: ['PlatformVersionTooOld'],
+    },
+    {
+      name: 'stays quiet on platform 1.4.0 with a version stage',
+      setup: { platformVersion: '1.4.0', jsonKey: null, versionStage: 'AWSPREVIOUS' },
       codes: [],
     },
     {

@@ -48,6 +48,24 @@ const cases: Case[] = [
     codes: ['NoNetworkPath:critical', 'VpcDnsDisabled:high'],
   },
   {
+    name: 'falls back to the route table when the VPC has DNS support off',
+    subnets: ['subnet-0priva'],
+    edit: (ec2) => {
+      ec2.find('VpcAttributes', 'vpc-0private').EnableDnsSupport = { Value: false };
+    },
+    kinds: ['none'],
+    codes: ['NoNetworkPath:critical', 'VpcDnsDisabled:high'],
+  },
+  {
+    name: 'reaches the endpoint when only another VPC has DNS support off',
+    subnets: ['subnet-0priva'],
+    edit: (ec2) => {
+      ec2.find('VpcAttributes', 'vpc-0public').EnableDnsSupport = { Value: false };
+    },
+    kinds: ['endpoint'],
+    codes: [],
+  },
+  {
     name: 'reaches the endpoint when only another VPC has DNS hostnames off',
     subnets: ['subnet-0priva'],
     edit: (ec2) => {
