@@ -70,6 +70,22 @@ describe('fleet', () => {
       (n) => valueFroms(n).includes('/aws/reference/secretsmanager/prod/batch/warehouse'),
     ],
     [
+      'an SSM parameter ARN to Secrets Manager',
+      'batch-etl',
+      (n) =>
+        valueFroms(n).includes(
+          'arn:aws:ssm:us-east-1:111122223333:parameter/aws/reference/secretsmanager/prod/batch/partner-sftp',
+        ),
+    ],
+    [
+      'a secret in another account',
+      'payments-webhooks',
+      (n) =>
+        valueFroms(n).some((v) =>
+          v.startsWith('arn:aws:secretsmanager:us-east-1:444455556666:secret:'),
+        ),
+    ],
+    [
       'a runtime consumer tag',
       'web-auth',
       (n) => tag(n, 'secret-reconciler/secrets') === 'prod/web/oauth-client',
@@ -119,6 +135,28 @@ describe('fleet', () => {
     ],
   ])('demonstrates %s in %s', (_case, name, holds) => {
     expect(holds(name)).toBe(true);
+  });
+
+  it('looks like a real account: several clusters, services and shared secrets', () => {
+    const consumers = new Map<string, Set<string>>();
+    for (const s of fleet.services) {
+      for (const valueFrom of valueFroms(s.serviceName)) {
+        const secret = fleet.secrets.find((candidate) =>
+          valueFrom.startsWith(candidate.ARN),
+        );
+        if (secret === undefined) continue;
+        consumers.set(
+          secret.ARN,
+          (consumers.get(secret.ARN) ?? new Set()).add(s.serviceName),
+        );
+      }
+    }
+
+    expect(fleet.clusters.length).toBeGreaterThanOrEqual(3);
+    expect(fleet.services.length).toBeGreaterThanOrEqual(12);
+    expect(fleet.secrets.length).toBeGreaterThanOrEqual(8);
+    const shared = [...consumers.values()].filter((names) => names.size > 1);
+    expect(shared.length).toBeGreaterThanOrEqual(3);
   });
 
   it('holds a secret pending deletion that a service references', () => {
