@@ -10,7 +10,7 @@ function explainJson(stdout: string) {
       secret: { name: string; stage: string | null; versionId: string | null } | null;
       decisions: { purpose: string; result: string; via: string | null }[];
     }[];
-    network: { subnetId: string; kind: string; endpointId?: string }[];
+    network: { subnetId: string; service: string; kind: string; endpointId?: string }[];
     findings: { code: string }[];
     trigger: { kind: string };
     inScope: boolean;
@@ -73,6 +73,34 @@ describe('explain', () => {
       'StaleTasksRunning',
     ]);
   });
+
+  it.each([
+    { service: 'payments-api', kind: 'endpoint', codes: [] },
+    { service: 'web-auth', kind: 'nat', codes: ['PublicNetworkPath'] },
+    { service: 'web-frontend', kind: 'internet', codes: ['PublicNetworkPath'] },
+    { service: 'batch-export', kind: 'none', codes: ['NoNetworkPath'] },
+  ])(
+    'reaches Secrets Manager through $kind from every subnet of $service',
+    async ({ service, kind, codes }) => {
+      const result = await run([
+        'explain',
+        service,
+        '--snapshot',
+        FLEET,
+        '--format',
+        'json',
+      ]);
+
+      const document = explainJson(result.stdout);
+      const paths = document.network.filter((path) => path.service === 'secretsmanager');
+      expect(paths.length).toBeGreaterThan(0);
+      expect(new Set(paths.map((path) => path.kind))).toEqual(new Set([kind]));
+      const network = document.findings
+        .map((finding) => finding.code)
+        .filter((code) => code === 'PublicNetworkPath' || code === 'NoNetworkPath');
+      expect([...new Set(network)]).toEqual(codes);
+    },
+  );
 
   it('shows a subnet without a route out when the service is isolated', async () => {
     const result = await run(['explain', 'batch-export', '--snapshot', FLEET]);
