@@ -12,9 +12,13 @@ export function evaluate(fleet: SeededFleet, observed: Observed): DemoCheck[] {
   const skipped = (role: FleetRole, reason: string) =>
     row(role)?.action === 'skip' && row(role)?.reason === reason;
   const notifier = fleet.services.notifier.name;
-  const networkFinding = (role: FleetRole, code: string, via: string | null) =>
+  /** A finding of `code` on the role's service; `via` also names the path, when given. */
+  const hasFinding = (role: FleetRole, code: string, via?: string | null) =>
     observed.findings.some(
-      (f) => f.resource === fleet.services[role].name && f.code === code && f.via === via,
+      (f) =>
+        f.resource === fleet.services[role].name &&
+        f.code === code &&
+        (via === undefined || f.via === via),
     );
   const privatePathClean = !observed.findings.some(
     (f) =>
@@ -52,19 +56,20 @@ export function evaluate(fleet: SeededFleet, observed: Observed): DemoCheck[] {
       passed: observed.signals.some((signal) => signal.service === notifier),
     },
     {
-      name: 'the service whose role cannot read the secret was blocked (PreflightFailed), not redeployed',
+      name: 'the service whose role cannot read the secret was blocked (PreflightFailed, ExecutionRoleCannotReadSecret), not redeployed',
       passed:
         row('restricted')?.action === 'block' &&
         row('restricted')?.reason === 'PreflightFailed' &&
-        row('restricted')?.deployment.changed === false,
+        row('restricted')?.deployment.changed === false &&
+        hasFinding('restricted', 'ExecutionRoleCannotReadSecret'),
     },
     {
       name: 'each network path was told apart: private endpoint, NAT, internet, none',
       passed:
         privatePathClean &&
-        networkFinding('worker', 'PublicNetworkPath', 'nat') &&
-        networkFinding('notifier', 'PublicNetworkPath', 'internet') &&
-        networkFinding('unrelated', 'NoNetworkPath', null),
+        hasFinding('worker', 'PublicNetworkPath', 'nat') &&
+        hasFinding('notifier', 'PublicNetworkPath', 'internet') &&
+        hasFinding('unrelated', 'NoNetworkPath', null),
     },
     {
       name: 'the resync afterwards started no deployment and sent no signal',

@@ -80,9 +80,13 @@ function asPromised(): Observed {
       finding('unrelated', 'NoNetworkPath', null),
       finding('notifier', 'PublicNetworkPath', 'internet'),
       finding('worker', 'PublicNetworkPath', 'nat'),
+      finding('restricted', 'ExecutionRoleCannotReadSecret', null),
     ],
   };
 }
+
+const RESTRICTED =
+  'the service whose role cannot read the secret was blocked (PreflightFailed, ExecutionRoleCannotReadSecret), not redeployed';
 
 const failed = (observed: Observed) =>
   evaluate(fleet, observed)
@@ -162,8 +166,15 @@ describe('checks', () => {
             : s,
         ),
       }),
-      check:
-        'the service whose role cannot read the secret was blocked (PreflightFailed), not redeployed',
+      check: RESTRICTED,
+    },
+    {
+      when: 'the restricted service was blocked for another reason than its role',
+      change: (o: Observed) => ({
+        ...o,
+        findings: o.findings.filter((f) => f.resource !== 'demo-restricted'),
+      }),
+      check: RESTRICTED,
     },
     {
       when: 'the NAT path went unreported',
