@@ -7,9 +7,37 @@ export interface Io {
   env: Readonly<Record<string, string | undefined>>;
 }
 
+/** The part of a Node stream the CLI writes to and listens on. */
+type OutputStream = {
+  write(text: string): boolean;
+  isTTY?: boolean;
+  on(event: 'error', listener: (error: NodeJS.ErrnoException) => void): unknown;
+};
+
+/**
+ * Writes to `stream` until its reader goes away (`| head`, a pager that
+ * quits): then the rest of the output is dropped while the command finishes
+ * its work, instead of an unhandled EPIPE ending the process mid-way.
+ */
+export function untilReaderCloses(stream: OutputStream): Io['stdout'] {
+  let closed = false;
+  stream.on('error', (error) => {
+    if (error.code !== 'EPIPE') throw error;
+    closed = true;
+  });
+  return {
+    write: (text: string) => (closed ? false : stream.write(text)),
+    isTTY: stream.isTTY === true,
+  };
+}
+
 /** The process's own streams and environment. */
 export function processIo(): Io {
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env };
+  return {
+    stdout: untilReaderCloses(process.stdout),
+    stderr: process.stderr,
+    env: process.env,
+  };
 }
 
 /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
