@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { DemoError } from '../demo/errors.js';
 import { renderSummary } from '../demo/render.js';
 import { DEMO_RESOURCES, runScenario } from '../demo/scenario.js';
@@ -112,6 +112,12 @@ export function registerDemo(program: Command, context: CommandContext): void {
     )
     .option('--json', 'print a machine-readable summary instead of the report')
     .option('--keep', 'leave the emulator running (until Ctrl-C) to explore it')
-    .option('--logs', "print the handlers' JSON logs (Powertools, on stdout)")
+    .addOption(
+      // The handlers log to stdout, as on Lambda, which would break the JSON summary.
+      new Option(
+        '--logs',
+        "print the handlers' JSON logs (Powertools, on stdout)",
+      ).conflicts('json'),
+    )
     .action(async (options: DemoOptions) => runDemo(options, context));
 }

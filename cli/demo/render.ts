@@ -84,7 +84,8 @@ export function renderSummary(summary: DemoSummary, paint: Paint): string {
     paint.bold('Checks'),
     ...summary.checks.map((c) => `  ${c.passed ? '✓' : '✗'} ${c.name}`),
     '',
-    `${summary.ok ? 'Done' : 'Finished with failed checks'} in ${(summary.durationMs / 1000).toFixed(1)} s.`,
+    `${summary.ok ? 'Done' : 'Finished with failed checks'}: the scenario took ` +
+      `${(summary.durationMs / 1000).toFixed(1)} s after the emulator started.`,
   ];
   return `${lines.join('\n')}\n`;
 }
