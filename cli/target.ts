@@ -22,9 +22,13 @@ export function targetOf(
 ): Target {
   const region =
     flags.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? DEFAULT_REGION;
-  const endpoint = flags.endpointUrl ?? env.AWS_ENDPOINT_URL;
+  // An empty variable is unset, as the AWS CLI reads it.
+  const fromEnv = env.AWS_ENDPOINT_URL === '' ? undefined : env.AWS_ENDPOINT_URL;
+  const endpoint = flags.endpointUrl ?? fromEnv;
   if (endpoint !== undefined && !URL.canParse(endpoint)) {
-    throw new InputError(`--endpoint-url ${endpoint} is not a URL`);
+    const source =
+      flags.endpointUrl === undefined ? 'AWS_ENDPOINT_URL' : '--endpoint-url';
+    throw new InputError(`${source} ${endpoint} is not a URL`);
   }
   return { region, endpoint };
 }

@@ -26,7 +26,28 @@ describe('target', () => {
     expect(target.endpoint).toBe('http://127.0.0.1:5000');
   });
 
-  it('throws an InputError when the endpoint is not a URL', () => {
-    expect(() => targetOf({ endpointUrl: 'not a url' }, {})).toThrow(InputError);
+  it.each([
+    {
+      from: 'the flag',
+      flags: { endpointUrl: 'not a url' },
+      env: {},
+      named: '--endpoint-url',
+    },
+    {
+      from: 'the environment',
+      flags: {},
+      env: { AWS_ENDPOINT_URL: 'not a url' },
+      named: 'AWS_ENDPOINT_URL',
+    },
+  ])(
+    'throws an InputError naming $named when the endpoint from $from is not a URL',
+    ({ flags, env, named }) => {
+      expect(() => targetOf(flags, env)).toThrow(InputError);
+      expect(() => targetOf(flags, env)).toThrow(`${named} not a url is not a URL`);
+    },
+  );
+
+  it('reads an empty AWS_ENDPOINT_URL as unset', () => {
+    expect(targetOf({}, { AWS_ENDPOINT_URL: '' }).endpoint).toBeUndefined();
   });
 });
