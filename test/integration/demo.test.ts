@@ -24,10 +24,7 @@ describe('demo (built bin)', () => {
     const result = await run(
       'node',
       ['bin/ecs-secret-reconciler.mjs', 'demo', '--json'],
-      {
-        env: { ...process.env, AWS_ENDPOINT_URL: '' },
-        maxBuffer: 16 * 1024 * 1024,
-      },
+      { maxBuffer: 16 * 1024 * 1024 },
     );
     summary = JSON.parse(result.stdout) as DemoSummary;
     stderr = result.stderr;
