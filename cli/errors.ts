@@ -11,3 +11,27 @@ export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 export class CommandFailedError extends Error {
   override readonly name: string = 'CommandFailedError';
 }
+
+/** Socket errors that mean the AWS endpoint could not be reached at all. */
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'ECONNRESET',
+]);
+
+/**
+ * A sentence for an error that says the endpoint could not be reached, with
+ * where the endpoint comes from; null for any other error.
+ */
+export function unreachableEndpoint(error: unknown): string | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (!(error instanceof Error) || typeof code !== 'string' || !UNREACHABLE.has(code)) {
+    return null;
+  }
+  return (
+    `cannot reach AWS (${error.message}); check --endpoint-url or AWS_ENDPOINT_URL, ` +
+    'the region and the network'
+  );
+}

@@ -7,7 +7,12 @@ import { registerExplain } from './commands/explain.js';
 import { FindingsAtSeverityError } from './commands/fail-on.js';
 import { registerPlan } from './commands/plan.js';
 import { registerSnapshot } from './commands/snapshot.js';
-import { CommandFailedError, ExitCode, InputError } from './errors.js';
+import {
+  CommandFailedError,
+  ExitCode,
+  InputError,
+  unreachableEndpoint,
+} from './errors.js';
 import { type Io, processIo } from './io.js';
 
 const NAME = 'ecs-secret-reconciler';
@@ -75,6 +80,11 @@ function exitCodeOf(error: unknown, io: Io): ExitCode {
       `${NAME}: no AWS credentials found (${error.message}); configure a profile, ` +
         'set AWS_PROFILE, or point --endpoint-url at the local emulator\n',
     );
+    return ExitCode.failure;
+  }
+  const unreachable = unreachableEndpoint(error);
+  if (unreachable !== null) {
+    io.stderr.write(`${NAME}: ${unreachable}\n`);
     return ExitCode.failure;
   }
   const message = error instanceof Error ? error.message : String(error);
