@@ -12,13 +12,18 @@ export function evaluate(fleet: SeededFleet, observed: Observed): DemoCheck[] {
   const skipped = (role: FleetRole, reason: string) =>
     row(role)?.action === 'skip' && row(role)?.reason === reason;
   const notifier = fleet.services.notifier.name;
-  /** A finding of `code` on the role's service; `via` also names the path, when given. */
-  const hasFinding = (role: FleetRole, code: string, via?: string | null) =>
+  const hasFinding = (role: FleetRole, code: string) =>
+    observed.findings.some(
+      (f) => f.resource === fleet.services[role].name && f.code === code,
+    );
+  /** A network finding of `code` on the role's service, for the path to Secrets Manager. */
+  const secretsPath = (role: FleetRole, code: string, via: string | null) =>
     observed.findings.some(
       (f) =>
         f.resource === fleet.services[role].name &&
         f.code === code &&
-        (via === undefined || f.via === via),
+        f.store === 'secretsmanager' &&
+        f.via === via,
     );
   const privatePathClean = !observed.findings.some(
     (f) =>
@@ -64,12 +69,12 @@ export function evaluate(fleet: SeededFleet, observed: Observed): DemoCheck[] {
         hasFinding('restricted', 'ExecutionRoleCannotReadSecret'),
     },
     {
-      name: 'each network path was told apart: private endpoint, NAT, internet, none',
+      name: 'each path to Secrets Manager was told apart: private endpoint, NAT, internet, none',
       passed:
         privatePathClean &&
-        hasFinding('worker', 'PublicNetworkPath', 'nat') &&
-        hasFinding('notifier', 'PublicNetworkPath', 'internet') &&
-        hasFinding('unrelated', 'NoNetworkPath', null),
+        secretsPath('worker', 'PublicNetworkPath', 'nat') &&
+        secretsPath('notifier', 'PublicNetworkPath', 'internet') &&
+        secretsPath('unrelated', 'NoNetworkPath', null),
     },
     {
       name: 'the resync afterwards started no deployment and sent no signal',

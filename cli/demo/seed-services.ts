@@ -7,7 +7,7 @@ import {
   RegisterTaskDefinitionCommand,
   RunTaskCommand,
 } from '@aws-sdk/client-ecs';
-import type { SeededNetwork } from './seed-network.js';
+import type { Placement, SeededNetwork } from './seed-network.js';
 import type { SeededRoles } from './seed-roles.js';
 import type { SeededSecrets } from './seed-secrets.js';
 
@@ -23,7 +23,7 @@ export const FleetRole = {
   optedOut: 'optedOut',
   /** Reads the database secret at run time; declared by tag, refreshed by signal. */
   notifier: 'notifier',
-  /** Reads only the reporting token, through SSM, from a subnet with no way out. */
+  /** Reads only the reporting token, from a subnet with no way out. */
   unrelated: 'unrelated',
   /** Injects the database secret with an execution role that cannot read it. */
   restricted: 'restricted',
@@ -35,13 +35,13 @@ export type SeededService = {
   arn: string;
   clusterArn: string;
   taskDefinitionArn: string;
-  subnet: string;
+  placement: Placement;
 };
 
 type ServiceSpec = {
   name: string;
   cluster: 'main' | 'edge';
-  subnet: keyof SeededNetwork['subnets'];
+  placement: keyof SeededNetwork['placements'];
   executionRole: string;
   taskRole?: string;
   secrets: { name: string; valueFrom: string }[];
@@ -63,19 +63,19 @@ function specs(
     web: {
       name: `${prefix}-web`,
       cluster: 'main',
-      subnet: 'endpoint',
+      placement: 'endpoint',
       executionRole: roles.execution,
       secrets: [{ name: 'DB_PASSWORD', valueFrom: database.arn }],
     },
     worker: {
       name: `${prefix}-worker`,
       cluster: 'main',
-      subnet: 'nat',
+      placement: 'nat',
       executionRole: roles.execution,
       secrets: [
         { name: 'DB_PASSWORD', valueFrom: partialArn },
         { name: 'API_KEY', valueFrom: `${secrets.apiKeys.arn}:apiKey::` },
-        // SSM has no endpoint in the VPC: this one travels through the NAT gateway.
+        // Its VPC has no endpoints: both stores are reached through the NAT gateway.
         { name: 'REPORT_TOKEN', valueFrom: ssmReference },
       ],
       logSecrets: [{ name: 'splunk-token', valueFrom: secrets.reporting.arn }],
@@ -83,7 +83,7 @@ function specs(
     pinned: {
       name: `${prefix}-pinned`,
       cluster: 'main',
-      subnet: 'endpoint',
+      placement: 'endpoint',
       executionRole: roles.execution,
       secrets: [
         {
@@ -95,7 +95,7 @@ function specs(
     optedOut: {
       name: `${prefix}-batch`,
       cluster: 'edge',
-      subnet: 'endpoint',
+      placement: 'endpoint',
       executionRole: roles.execution,
       secrets: [
         { name: 'DB_PASSWORD', valueFrom: `${database.arn}::AWSCURRENT:` },
@@ -106,11 +106,14 @@ function specs(
     notifier: {
       name: `${prefix}-notifier`,
       cluster: 'edge',
-      subnet: 'public',
+      placement: 'public',
       executionRole: roles.execution,
       taskRole: roles.signalTask,
-      // Through the internet gateway, as SSM has no endpoint in the VPC.
-      secrets: [{ name: 'REPORT_TOKEN', valueFrom: ssmReference }],
+      // Both stores through the internet gateway: its VPC has no endpoints.
+      secrets: [
+        { name: 'API_KEY', valueFrom: `${secrets.apiKeys.arn}:apiKey::` },
+        { name: 'REPORT_TOKEN', valueFrom: ssmReference },
+      ],
       tags: {
         'secret-reconciler/strategy': 'signal',
         'secret-reconciler/secrets': database.name,
@@ -119,15 +122,15 @@ function specs(
     unrelated: {
       name: `${prefix}-reports`,
       cluster: 'edge',
-      subnet: 'isolated',
+      placement: 'isolated',
       executionRole: roles.execution,
-      // Through SSM, which this subnet cannot reach (no endpoint, no route out).
-      secrets: [{ name: 'REPORT_TOKEN', valueFrom: ssmReference }],
+      // This subnet reaches neither store: no endpoint, no route out.
+      secrets: [{ name: 'REPORT_TOKEN', valueFrom: secrets.reporting.arn }],
     },
     restricted: {
       name: `${prefix}-legacy`,
       cluster: 'main',
-      subnet: 'endpoint',
+      placement: 'endpoint',
       executionRole: roles.restricted,
       secrets: [{ name: 'DB_PASSWORD', valueFrom: database.arn }],
     },
@@ -198,7 +201,7 @@ export async function seedServices(
       }),
     );
     const taskDefinitionArn = registered.taskDefinition!.taskDefinitionArn!;
-    const subnet = network.subnets[spec.subnet];
+    const placement = network.placements[spec.placement];
     const created = await ecs.send(
       new CreateServiceCommand({
         cluster: clusters[spec.cluster],
@@ -206,7 +209,7 @@ export async function seedServices(
         taskDefinition: taskDefinitionArn,
         desiredCount: 1,
         launchType: 'FARGATE',
-        networkConfiguration: awsvpc(network, subnet),
+        networkConfiguration: awsvpc(placement),
         tags: Object.entries(spec.tags ?? {}).map(([key, value]) => ({ key, value })),
       }),
     );
@@ -215,7 +218,7 @@ export async function seedServices(
       arn: created.service!.serviceArn!,
       clusterArn: clusters[spec.cluster],
       taskDefinitionArn,
-      subnet,
+      placement,
     };
   }
   return { clusters, services };
@@ -227,7 +230,6 @@ export async function seedServices(
  */
 export async function runServiceTask(
   ecs: ECSClient,
-  network: SeededNetwork,
   service: SeededService,
 ): Promise<string> {
   const run = await ecs.send(
@@ -238,7 +240,7 @@ export async function runServiceTask(
       count: 1,
       group: `service:${service.name}`,
       startedBy: 'ecs-svc/seed',
-      networkConfiguration: awsvpc(network, service.subnet),
+      networkConfiguration: awsvpc(service.placement),
     }),
   );
   const task = run.tasks?.[0];
@@ -250,13 +252,12 @@ export async function runServiceTask(
   return task.taskArn;
 }
 
-function awsvpc(network: SeededNetwork, subnet: string) {
+function awsvpc(placement: Placement) {
   return {
     awsvpcConfiguration: {
-      subnets: [subnet],
-      securityGroups: [network.securityGroups.task],
-      assignPublicIp:
-        subnet === network.subnets.public ? ('ENABLED' as const) : ('DISABLED' as const),
+      subnets: [placement.subnetId],
+      securityGroups: [placement.securityGroupId],
+      assignPublicIp: placement.publicIp ? ('ENABLED' as const) : ('DISABLED' as const),
     },
   };
 }

@@ -68,7 +68,7 @@ export async function seedFleet(
   await holdTasksRunning(clients);
   const tasks: Partial<Record<FleetRole, string[]>> = {};
   for (const role of options.runningTasks ?? [FleetRole.web, FleetRole.worker]) {
-    tasks[role] = [await runServiceTask(clients.ecs, network, services[role])];
+    tasks[role] = [await runServiceTask(clients.ecs, services[role])];
   }
 
   return { account, region, prefix, network, secrets, roles, clusters, services, tasks };

@@ -36,6 +36,8 @@ export type DemoFinding = {
   secret: string | null;
   /** How a public network path leaves the VPC (`nat`, `internet`), from the evidence. */
   via: string | null;
+  /** The store a network finding is about (`secretsmanager`, `ssm`), from the evidence. */
+  store: string | null;
   message: string;
 };
 
@@ -131,7 +133,12 @@ function viaOf(finding: Finding): string | null {
   return typeof via === 'string' ? via : null;
 }
 
-/** Findings worst first, one per code, resource and secret. */
+function storeOf(finding: Finding): string | null {
+  const store = finding.evidence.service;
+  return typeof store === 'string' ? store : null;
+}
+
+/** Findings worst first, one per code, resource, secret and store. */
 export function findingRows(
   findings: readonly Finding[],
   name: (arn: string | null) => string,
@@ -142,7 +149,8 @@ export function findingRows(
     (a, b) => severityRank(b.severity) - severityRank(a.severity),
   );
   for (const finding of sorted) {
-    const key = `${finding.code}|${finding.resourceArn}|${finding.secretArn}`;
+    const store = storeOf(finding);
+    const key = `${finding.code}|${finding.resourceArn}|${finding.secretArn}|${store}`;
     if (seen.has(key)) continue;
     seen.add(key);
     rows.push({
@@ -151,6 +159,7 @@ export function findingRows(
       resource: name(finding.resourceArn),
       secret: finding.secretArn === null ? null : name(finding.secretArn),
       via: viaOf(finding),
+      store,
       message: finding.message,
     });
   }

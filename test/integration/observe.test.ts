@@ -57,14 +57,18 @@ describe('observe', () => {
     expect(snapshot.kms?.keys.map((k) => k.KeyMetadata.Arn)).toEqual([
       fleet.secrets.kmsKeyArn,
     ]);
-    expect(snapshot.ec2?.VpcEndpoints).toHaveLength(1);
-    expect(snapshot.ec2?.VpcAttributes).toEqual([
-      {
-        VpcId: fleet.network.vpcId,
-        EnableDnsSupport: { Value: true },
-        EnableDnsHostnames: { Value: true },
-      },
-    ]);
+    expect(snapshot.ec2?.VpcEndpoints?.map((e) => e.VpcEndpointId).sort()).toEqual(
+      Object.values(fleet.network.vpcEndpointIds).sort(),
+    );
+    const dnsOn = (VpcId: string) => ({
+      VpcId,
+      EnableDnsSupport: { Value: true },
+      EnableDnsHostnames: { Value: true },
+    });
+    expect(snapshot.ec2?.VpcAttributes).toEqual(
+      expect.arrayContaining(Object.values(fleet.network.vpcIds).map(dnsOn)),
+    );
+    expect(snapshot.ec2?.VpcAttributes).toHaveLength(2);
   });
 
   it('finds every reference kind to the rotating secret when the snapshot is resolved', async () => {

@@ -24,6 +24,7 @@ function finding(
     resource: `demo-${role}`,
     secret: null,
     via,
+    store: code.endsWith('NetworkPath') ? 'secretsmanager' : null,
     message: `${code} on demo-${role}`,
   };
 }
@@ -84,6 +85,9 @@ function asPromised(): Observed {
     ],
   };
 }
+
+const NETWORK =
+  'each path to Secrets Manager was told apart: private endpoint, NAT, internet, none';
 
 const RESTRICTED =
   'the service whose role cannot read the secret was blocked (PreflightFailed, ExecutionRoleCannotReadSecret), not redeployed';
@@ -182,7 +186,7 @@ describe('checks', () => {
         ...o,
         findings: o.findings.filter((f) => f.resource !== 'demo-worker'),
       }),
-      check: 'each network path was told apart: private endpoint, NAT, internet, none',
+      check: NETWORK,
     },
     {
       when: 'the internet path was reported as NAT',
@@ -192,7 +196,17 @@ describe('checks', () => {
           f.resource === 'demo-notifier' ? { ...f, via: 'nat' } : f,
         ),
       }),
-      check: 'each network path was told apart: private endpoint, NAT, internet, none',
+      check: NETWORK,
+    },
+    {
+      when: 'only the path to SSM went through NAT',
+      change: (o: Observed) => ({
+        ...o,
+        findings: o.findings.map((f) =>
+          f.resource === 'demo-worker' ? { ...f, store: 'ssm' } : f,
+        ),
+      }),
+      check: NETWORK,
     },
     {
       when: 'the private-endpoint service got a network finding',
@@ -200,7 +214,7 @@ describe('checks', () => {
         ...o,
         findings: [...o.findings, finding('web', 'NoNetworkPath', null)],
       }),
-      check: 'each network path was told apart: private endpoint, NAT, internet, none',
+      check: NETWORK,
     },
   ])('fails "$check" when $when', ({ change, check }) => {
     expect(failed(change(asPromised()))).toEqual([check]);
