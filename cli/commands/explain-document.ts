@@ -1,20 +1,24 @@
-import { labelMovedAt, moveContext } from '../../lib/decide/index.js';
+import {
+  type LabelMove,
+  labelMovedAt,
+  moveContext,
+  scopeOf,
+} from '../../lib/decide/index.js';
 import type { Explanation, ReferenceLink, SecretLink } from '../../lib/drift/index.js';
 import type { Trigger } from '../../lib/events/types.js';
-import type { Action, Finding, Plan, PlanTrigger } from '../../lib/plan/types.js';
-import type { LabelRecord, Service, Snapshot } from '../../lib/snapshot/types.js';
-
-/** When the label a reference follows moved to the version it holds, and how that is known. */
-export type LabelMoveLink = { movedAt: string; source: LabelRecord['source'] };
+import type { Action, Finding, PlanTrigger } from '../../lib/plan/types.js';
+import { snapshotIndex } from '../../lib/snapshot/lookup.js';
+import type { Service, Snapshot } from '../../lib/snapshot/types.js';
+import type { OfflinePlan } from './plan-input.js';
 
 /** A reference as explain reports it: the secret also says when its label moved. */
 export type ExplainedReference = Omit<ReferenceLink, 'secret'> & {
-  secret: (SecretLink & { move: LabelMoveLink | null }) | null;
+  secret: (SecretLink & { move: Pick<LabelMove, 'movedAt' | 'source'> | null }) | null;
 };
 
 /**
  * What `explain --format json` prints: the chain of the explanation, with the
- * action and findings the plan for the same snapshot and trigger gives the service.
+ * action the plan for the same snapshot and trigger gives the service.
  */
 export type ExplainDocument = Omit<Explanation, 'references' | 'findings'> & {
   plannedAt: string;
@@ -23,12 +27,13 @@ export type ExplainDocument = Omit<Explanation, 'references' | 'findings'> & {
   inScope: boolean;
   action: Action | null;
   references: ExplainedReference[];
-  /** The plan's findings about the service, worst first. */
+  /**
+   * Worst first: the plan's findings about the service when the trigger
+   * concerns it, otherwise the drift checks of the service on their own.
+   */
   findings: Finding[];
+  findingsFrom: 'plan' | 'drift';
 };
-
-/** What explain plans for: the trigger and time, and the plan (null: the event asks for nothing). */
-export type Decided = { trigger: PlanTrigger; plannedAt: string; plan: Plan | null };
 
 function withMoves(
   snapshot: Snapshot,
@@ -37,10 +42,11 @@ function withMoves(
   now: Date,
 ): ExplainedReference[] {
   const context = moveContext(snapshot, moves, now);
+  const secrets = snapshotIndex(snapshot).secretsByArn;
   return references.map((ref) => {
     const link = ref.secret;
     if (link === null) return { ...ref, secret: null };
-    const secret = snapshot.secrets.find((candidate) => candidate.ARN === link.arn);
+    const secret = secrets.get(link.arn);
     const move =
       secret === undefined || link.stage === null
         ? null
@@ -55,37 +61,53 @@ function withMoves(
   });
 }
 
+/** True when the trigger puts the service in scope and names a secret it references. */
+function concerns(
+  snapshot: Snapshot,
+  trigger: Trigger,
+  service: Service,
+  references: ReferenceLink[],
+): boolean {
+  const scope = scopeOf(snapshot, trigger);
+  if (!scope.services.some((s) => s.serviceArn === service.serviceArn)) return false;
+  const named = scope.secretArns;
+  return (
+    named === null ||
+    references.some((ref) => ref.secret !== null && named.has(ref.secret.arn))
+  );
+}
+
 /**
- * The explanation joined with what the plan decided for `service`: its action
- * and exactly the findings the plan attributes to it. `moves` is the trigger
- * whose view of label moves the references report (the plan's own, or a
- * resync when the event asks for nothing).
+ * The explanation joined with what the offline plan decided for `service`:
+ * its action and the findings the plan attributes to it. References report
+ * label moves as the plan's trigger sees them.
  */
 export function explainDocument(
   snapshot: Snapshot,
   service: Service,
   explanation: Explanation,
-  decided: Decided,
-  moves: { trigger: Trigger; now: Date },
+  offline: OfflinePlan,
+  now: Date,
 ): ExplainDocument {
+  const { plan, moves } = offline;
   const arn = service.serviceArn;
-  const { plan } = decided;
-  const action = plan?.actions.find((candidate) => candidate.serviceArn === arn) ?? null;
-  const findings = plan?.findings.filter((finding) => finding.resourceArn === arn) ?? [];
+  const asksNothing = plan.trigger.ignored !== undefined;
   const inScope =
-    action !== null ||
-    findings.length > 0 ||
-    (plan?.references.some((ref) => ref.serviceArn === arn) ?? false);
+    !asksNothing && concerns(snapshot, moves, service, explanation.references);
+  const action = plan.actions.find((candidate) => candidate.serviceArn === arn) ?? null;
 
   return {
     consumer: explanation.consumer,
     taskDefinition: explanation.taskDefinition,
-    plannedAt: decided.plannedAt,
-    trigger: decided.trigger,
+    plannedAt: plan.generatedAt,
+    trigger: plan.trigger,
     inScope,
     action,
-    references: withMoves(snapshot, explanation.references, moves.trigger, moves.now),
+    references: withMoves(snapshot, explanation.references, moves, now),
     network: explanation.network,
-    findings,
+    findings: inScope
+      ? plan.findings.filter((finding) => finding.resourceArn === arn)
+      : explanation.findings,
+    findingsFrom: inScope ? 'plan' : 'drift',
   };
 }

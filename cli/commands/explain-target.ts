@@ -1,9 +1,7 @@
+import { clusterMatches } from '../../lib/decide/index.js';
 import type { Service, Snapshot } from '../../lib/snapshot/types.js';
 import { InputError } from '../errors.js';
-
-function lastSegment(arn: string): string {
-  return arn.slice(arn.lastIndexOf('/') + 1);
-}
+import { lastSegment } from '../format/names.js';
 
 /** Edit distance between two short names (insert, delete, substitute). */
 function distance(a: string, b: string): number {
@@ -42,11 +40,7 @@ export function closeNames(wanted: string, names: string[]): string[] {
 }
 
 function inCluster(service: Service, cluster: string | undefined): boolean {
-  return (
-    cluster === undefined ||
-    service.clusterArn === cluster ||
-    lastSegment(service.clusterArn) === cluster
-  );
+  return cluster === undefined || clusterMatches(service.clusterArn, cluster);
 }
 
 /**

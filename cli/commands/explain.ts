@@ -1,8 +1,7 @@
 import { type Command, Option } from 'commander';
 import { serviceConsumer } from '../../lib/decide/checks.js';
 import { DEFAULT_POLICY } from '../../lib/decide/policy.js';
-import { explainConsumer, planWithDrift } from '../../lib/drift/index.js';
-import type { Trigger } from '../../lib/events/types.js';
+import { explainConsumer } from '../../lib/drift/index.js';
 import { observe } from '../../lib/observe/observe.js';
 import { scopeForTrigger } from '../../lib/observe/scope.js';
 import { collectReferences } from '../../lib/refs/index.js';
@@ -16,11 +15,10 @@ import { namesOf } from '../format/names.js';
 import { type CommandContext, type Io, wantsColour } from '../io.js';
 import { stderrLog } from '../log.js';
 import { ENDPOINT_DEFAULT, REGION_DEFAULT, targetOf } from '../target.js';
-import { type Decided, explainDocument } from './explain-document.js';
+import { explainDocument } from './explain-document.js';
 import { findService } from './explain-target.js';
-import { parseNow } from './plan.js';
-import { type PlanInput, readEventFile, resyncTrigger } from './plan-input.js';
-import { heldClusters, holdsCluster, scopeWarnings } from './snapshot-scope.js';
+import { parseNow, planOffline, resyncTrigger } from './plan-input.js';
+import { heldClusters, holdsCluster } from './snapshot-scope.js';
 
 type ExplainOptions = {
   snapshot?: string;
@@ -43,38 +41,6 @@ async function observeLive(options: ExplainOptions, io: Io): Promise<Snapshot> {
     log: stderrLog(io),
   });
   return parseSnapshot(document, `observation of ${target.region}`);
-}
-
-/**
- * The plan `plan` makes for the same snapshot, event and time: a full resync
- * without an event. Notes say why an event asks for nothing.
- */
-async function decide(
-  snapshot: Snapshot,
-  options: ExplainOptions,
-  where: { source: string; now: Date },
-  io: Io,
-): Promise<{ decided: Decided; moves: Trigger; notes: string[] }> {
-  const { source, now } = where;
-  const resync = resyncTrigger(snapshot, now);
-  const input: PlanInput =
-    options.event === undefined
-      ? { outcome: 'trigger', trigger: resync }
-      : await readEventFile(options.event, now);
-  const plannedAt = now.toISOString();
-
-  if (input.outcome === 'ignored') {
-    const why = `event ${options.event} asks for nothing (${input.reason}): ${input.message}`;
-    if (options.format === 'json') io.stderr.write(`${why}\n`);
-    const decided = { trigger: input.trigger, plannedAt, plan: null };
-    return { decided, moves: resync, notes: [why] };
-  }
-  for (const warning of scopeWarnings(snapshot, input.trigger, source)) {
-    io.stderr.write(`warning: ${warning}\n`);
-  }
-  const plan = planWithDrift(snapshot, input.trigger, DEFAULT_POLICY, now);
-  const decided = { trigger: plan.trigger, plannedAt, plan };
-  return { decided, moves: input.trigger, notes: [] };
 }
 
 async function runExplain(
@@ -110,13 +76,15 @@ async function runExplain(
     DEFAULT_POLICY,
     { now },
   );
-  const { decided, moves, notes } = await decide(snapshot, options, { source, now }, io);
-  const document = explainDocument(snapshot, service, explanation, decided, {
-    trigger: moves,
-    now,
-  });
+  const offline = await planOffline(
+    snapshot,
+    { event: options.event, now, source },
+    (warning) => io.stderr.write(`warning: ${warning}\n`),
+  );
+  const document = explainDocument(snapshot, service, explanation, offline, now);
 
   if (options.format === 'json') {
+    for (const note of offline.notes) io.stderr.write(`${note}\n`);
     io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     return;
   }
@@ -125,7 +93,7 @@ async function runExplain(
     paint: paint(wantsColour(io)),
     source: options.snapshot ?? `observed in ${snapshot.account}/${snapshot.region}`,
     capturedAt: snapshot.capturedAt,
-    notes,
+    notes: offline.notes,
   };
   io.stdout.write(renderExplanation(document, context));
 }

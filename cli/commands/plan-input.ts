@@ -1,10 +1,15 @@
 import { readFile } from 'node:fs/promises';
+import { InvalidArgumentError } from 'commander';
+import { DEFAULT_POLICY } from '../../lib/decide/policy.js';
+import { planWithDrift } from '../../lib/drift/index.js';
 import { classifyEvent } from '../../lib/events/index.js';
 import type { Trigger, TriggerKind } from '../../lib/events/types.js';
-import type { PlanTrigger } from '../../lib/plan/types.js';
+import type { Plan, PlanTrigger } from '../../lib/plan/types.js';
 import { readErrorText } from '../../lib/snapshot/file-errors.js';
 import { parseJsonText } from '../../lib/snapshot/json.js';
+import type { Snapshot } from '../../lib/snapshot/types.js';
 import { InputError } from '../errors.js';
+import { scopeWarnings } from './snapshot-scope.js';
 
 /** What the event file asks for: a trigger, or nothing (and why). */
 export type PlanInput =
@@ -99,4 +104,57 @@ export async function readEventFile(path: string, now: Date): Promise<PlanInput>
         `event ${path} is not one this controller reads (${result.reason}): ${result.message}`,
       );
   }
+}
+
+/** Parses `--now`: an ISO-8601 time. */
+export function parseNow(value: string): Date {
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) throw new InvalidArgumentError('expected an ISO-8601 time.');
+  return new Date(ms);
+}
+
+/** A plan made offline, and what a person reading it should be told. */
+export type OfflinePlan = {
+  plan: Plan;
+  /**
+   * The trigger whose view of label moves applies: the event's, or a full
+   * resync when the event asks for nothing.
+   */
+  moves: Trigger;
+  /** Why the event asks for nothing, when it does. */
+  notes: string[];
+};
+
+/**
+ * The plan for `event` (a file; a full resync without one) on `snapshot` at
+ * `now`. Each name a manual scope gives that `source` does not hold is
+ * passed to `warn`: such a scope plans nothing for it.
+ */
+export async function planOffline(
+  snapshot: Snapshot,
+  input: { event: string | undefined; now: Date; source: string },
+  warn: (warning: string) => void,
+): Promise<OfflinePlan> {
+  const { event, now, source } = input;
+  const resync = resyncTrigger(snapshot, now);
+  const read: PlanInput =
+    event === undefined
+      ? { outcome: 'trigger', trigger: resync }
+      : await readEventFile(event, now);
+
+  if (read.outcome === 'ignored') {
+    const plan: Plan = {
+      schemaVersion: 1,
+      generatedAt: now.toISOString(),
+      trigger: read.trigger,
+      references: [],
+      actions: [],
+      findings: [],
+    };
+    const why = `event ${event} asks for nothing (${read.reason}): ${read.message}`;
+    return { plan, moves: resync, notes: [why] };
+  }
+  for (const warning of scopeWarnings(snapshot, read.trigger, source)) warn(warning);
+  const plan = planWithDrift(snapshot, read.trigger, DEFAULT_POLICY, now);
+  return { plan, moves: read.trigger, notes: [] };
 }

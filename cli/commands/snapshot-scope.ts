@@ -1,13 +1,11 @@
+import { clusterMatches } from '../../lib/decide/index.js';
 import { secretsNamed } from '../../lib/decide/scope.js';
 import type { Trigger } from '../../lib/events/types.js';
 import type { Snapshot } from '../../lib/snapshot/types.js';
+import { lastSegment } from '../format/names.js';
 
 /** A list of names is worth printing in a message up to this length. */
 const SHORT_LIST = 8;
-
-function lastSegment(arn: string): string {
-  return arn.slice(arn.lastIndexOf('/') + 1);
-}
 
 function clusterArns(snapshot: Snapshot): string[] {
   return [
@@ -17,16 +15,13 @@ function clusterArns(snapshot: Snapshot): string[] {
 }
 
 /** The clusters a snapshot holds, by name, sorted. */
-export function clusterNames(snapshot: Snapshot): string[] {
+function clusterNames(snapshot: Snapshot): string[] {
   return [...new Set(clusterArns(snapshot).map(lastSegment))].sort();
 }
 
 /** True when `cluster` (name or ARN) is one the snapshot holds, matched as a plan matches it. */
 export function holdsCluster(snapshot: Snapshot, cluster: string): boolean {
-  return (
-    snapshot.clusters.some((c) => c.clusterName === cluster) ||
-    clusterArns(snapshot).some((arn) => arn === cluster || lastSegment(arn) === cluster)
-  );
+  return clusterArns(snapshot).some((arn) => clusterMatches(arn, cluster));
 }
 
 /** `(it holds a, b)` when the list is short, `(it holds N clusters)` otherwise. */

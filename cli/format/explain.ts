@@ -1,9 +1,8 @@
 import type { ExplainDocument } from '../commands/explain-document.js';
 import type { Paint } from './colour.js';
-import { columns } from './columns.js';
 import { referenceLines } from './explain-reference.js';
 import type { Names } from './names.js';
-import { provenance } from './table.js';
+import { findingRows, provenance } from './table.js';
 import { describeTrigger } from './trigger.js';
 
 /** What the explain table needs besides the document. */
@@ -67,7 +66,7 @@ function networkLines(explanation: ExplainDocument, context: ExplainContext): st
 
 /** Why a service the plan names no action for gets none. */
 function noAction(document: ExplainDocument): string {
-  if (typeof document.trigger.ignored === 'object') {
+  if (document.trigger.ignored !== undefined) {
     return 'No action: the event asks for nothing.';
   }
   return document.inScope
@@ -89,24 +88,13 @@ function decisionLines(document: ExplainDocument, context: ExplainContext): stri
 }
 
 function findingLines(document: ExplainDocument, context: ExplainContext): string[] {
-  const { names, paint } = context;
-  if (document.findings.length === 0) {
-    return [
-      document.inScope ? 'No findings.' : 'No findings: the plan does not concern it.',
-    ];
-  }
-  const rows = columns(
-    document.findings.map((f) => [
-      f.severity.toUpperCase(),
-      f.code,
-      names.text(f.message),
-    ]),
-  );
+  const { findings, findingsFrom } = document;
+  // Out of the plan's scope, the drift checks still say what a task start would hit.
+  const from = findingsFrom === 'drift' ? ' from the drift checks alone' : '';
+  if (findings.length === 0) return [`No findings${from}.`];
   return [
-    paint.bold(`FINDINGS (${document.findings.length})`),
-    ...rows.map(
-      (row, i) => `  ${paint.severity(document.findings[i]?.severity ?? 'info', row)}`,
-    ),
+    context.paint.bold(`FINDINGS (${findings.length})${from}`),
+    ...findingRows(findings, context, '  '),
   ];
 }
 

@@ -65,6 +65,27 @@ function headings(
   });
 }
 
+/**
+ * Findings worst first, one aligned line each (severity, code, message),
+ * painted by severity and indented by `indent`.
+ */
+export function findingRows(
+  findings: readonly Finding[],
+  context: Pick<TableContext, 'names' | 'paint'>,
+  indent: string,
+): string[] {
+  const { names, paint } = context;
+  const sorted = [...findings].sort(
+    (a, b) => severityRank(b.severity) - severityRank(a.severity),
+  );
+  const rows = columns(
+    sorted.map((f) => [f.severity.toUpperCase(), f.code, names.text(f.message)]),
+  );
+  return rows.map(
+    (row, i) => `${indent}${paint.severity(sorted[i]?.severity ?? 'info', row)}`,
+  );
+}
+
 function findingLines(findings: Finding[], context: TableContext): string[] {
   const { names, paint } = context;
   if (findings.length === 0) return ['No findings.'];
@@ -79,17 +100,7 @@ function findingLines(findings: Finding[], context: TableContext): string[] {
 
   const lines = [paint.bold(`FINDINGS (${findings.length})`)];
   for (const [resource, group] of groups) {
-    lines.push(`  ${paint.bold(resource)}`);
-    const sorted = [...group].sort(
-      (a, b) => severityRank(b.severity) - severityRank(a.severity),
-    );
-    const rows = columns(
-      sorted.map((f) => [f.severity.toUpperCase(), f.code, names.text(f.message)]),
-    );
-    rows.forEach((row, i) => {
-      const severity = sorted[i]?.severity ?? 'info';
-      lines.push(`    ${paint.severity(severity, row)}`);
-    });
+    lines.push(`  ${paint.bold(resource)}`, ...findingRows(group, context, '    '));
   }
   return lines;
 }

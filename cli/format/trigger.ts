@@ -1,5 +1,5 @@
 import type { PlanTrigger } from '../../lib/plan/types.js';
-import type { Names } from './names.js';
+import { lastSegment, type Names } from './names.js';
 
 /** The names a trigger description needs: ARNs the snapshot knows read as names. */
 type TriggerNames = Pick<Names, 'service' | 'text'>;
@@ -14,10 +14,6 @@ function text(trigger: PlanTrigger, key: string): string | null {
 function list(trigger: PlanTrigger, key: string): string[] {
   const value = trigger[key];
   return Array.isArray(value) ? value.filter((item) => typeof item === 'string') : [];
-}
-
-function lastSegment(arn: string): string {
-  return arn.slice(arn.lastIndexOf('/') + 1);
 }
 
 /** `secret a` or `secrets a, b`. */

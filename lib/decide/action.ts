@@ -3,6 +3,7 @@ import type { ActionReason, ActionType } from '../plan/vocabulary.js';
 import type { Service } from '../snapshot/types.js';
 import type { Assessment, FollowedSecret } from './assess.js';
 import { compare } from './order.js';
+import { MOVE_SOURCE_TEXT } from './staleness.js';
 import { defaultStrategy, STRATEGY_TAG, type Strategy } from './strategy.js';
 
 /** How many references a service has that decide cannot follow. */
@@ -16,12 +17,6 @@ function withoutNextStep(message: string): string {
   const at = message.lastIndexOf(NEXT);
   return at === -1 ? message : message.slice(0, at);
 }
-
-const SOURCE_TEXT = {
-  event: 'reported by an event',
-  resync: 'noticed by a resync',
-  creation: 'when its version was created',
-} as const;
 
 function action(
   service: Service,
@@ -47,7 +42,7 @@ function moved(entry: FollowedSecret): string {
     return `${entry.label} of ${entry.secret.Name}, which no version holds`;
   return (
     `${entry.label} of ${entry.secret.Name}, which moved at ${move.movedAt} ` +
-    `(${SOURCE_TEXT[move.source]})`
+    `(${MOVE_SOURCE_TEXT[move.source]})`
   );
 }
 

@@ -41,12 +41,14 @@ function lastSegment(arn: string): string {
   return arn.slice(arn.lastIndexOf('/') + 1);
 }
 
+/** True when `wanted` (a cluster name or ARN) means the cluster of `clusterArn`. */
+export function clusterMatches(clusterArn: string, wanted: string): boolean {
+  return wanted === clusterArn || wanted === lastSegment(clusterArn);
+}
+
 function inClusters(service: Service, clusters: string[]): boolean {
   if (clusters.length === 0) return true;
-  return clusters.some(
-    (cluster) =>
-      cluster === service.clusterArn || cluster === lastSegment(service.clusterArn),
-  );
+  return clusters.some((cluster) => clusterMatches(service.clusterArn, cluster));
 }
 
 /**

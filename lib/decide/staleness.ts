@@ -21,6 +21,13 @@ export type LabelMove = {
   fresh: boolean;
 };
 
+/** How a label move is known, in the words plans and explanations use. */
+export const MOVE_SOURCE_TEXT: Record<LabelRecord['source'], string> = {
+  event: 'reported by an event',
+  resync: 'noticed by a resync',
+  creation: 'when its version was created',
+};
+
 /** What the staleness rule needs besides the secret: the trigger, records and time. */
 export type MoveContext = {
   trigger: Trigger;

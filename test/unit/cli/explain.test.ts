@@ -15,6 +15,7 @@ function explainJson(stdout: string) {
     trigger: { kind: string };
     inScope: boolean;
     action: { type: string; reason: string } | null;
+    findingsFrom: 'plan' | 'drift';
   };
 }
 
@@ -159,6 +160,10 @@ describe('explain', () => {
       trigger: 'secretChanged',
       inScope: true,
       action: { type: 'block', reason: 'PreflightFailed' },
+      findings: {
+        from: 'plan',
+        codes: ['ExecutionRoleCannotReadSecret', 'StaleTasksRunning'],
+      },
       says: 'BLOCK  PreflightFailed',
     },
     {
@@ -168,7 +173,18 @@ describe('explain', () => {
       trigger: 'secretChanged',
       inScope: false,
       action: null,
+      findings: { from: 'drift', codes: ['PublicNetworkPath'] },
       says: 'No action: the trigger does not concern this service.',
+    },
+    {
+      when: 'the event moves a secret of others and the service has drift',
+      service: 'batch-export',
+      event: 'events/secretsmanager/secret-label-updated.json',
+      trigger: 'secretChanged',
+      inScope: false,
+      action: null,
+      findings: { from: 'drift', codes: ['NoNetworkPath'] },
+      says: 'FINDINGS (1) from the drift checks alone',
     },
     {
       when: 'the event asks for nothing',
@@ -177,11 +193,12 @@ describe('explain', () => {
       trigger: 'secretChanged',
       inScope: false,
       action: null,
+      findings: { from: 'drift', codes: [] },
       says: 'No action: the event asks for nothing.',
     },
   ])(
     'reports the decision of the plan for --event when $when',
-    async ({ service, event, trigger, inScope, action, says }) => {
+    async ({ service, event, trigger, inScope, action, findings, says }) => {
       const argv = ['explain', service, '--snapshot', FLEET, '--event', event];
 
       const json = await run([...argv, '--format', 'json']);
@@ -191,9 +208,11 @@ describe('explain', () => {
       const document = explainJson(json.stdout);
       expect(document.trigger.kind).toBe(trigger);
       expect(document.inScope).toBe(inScope);
-      expect(document.action === null ? null : document.action).toEqual(
+      expect(document.action).toEqual(
         action === null ? null : expect.objectContaining(action),
       );
+      expect(document.findingsFrom).toBe(findings.from);
+      expect(document.findings.map((finding) => finding.code)).toEqual(findings.codes);
       expect(table.code).toBe(0);
       expect(table.stdout).toContain(says);
     },
