@@ -13,17 +13,11 @@ export class CommandFailedError extends Error {
 }
 
 /** Socket errors that mean the AWS endpoint could not be reached at all. */
-const UNREACHABLE = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ETIMEDOUT',
-  'ECONNRESET',
-]);
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT']);
 
 /**
  * A sentence for an error that says the endpoint could not be reached, with
- * where the endpoint comes from; null for any other error.
+ * what to check; null for any other error.
  */
 export function unreachableEndpoint(error: unknown): string | null {
   const code = (error as { code?: unknown } | null)?.code;
@@ -31,7 +25,7 @@ export function unreachableEndpoint(error: unknown): string | null {
     return null;
   }
   return (
-    `cannot reach AWS (${error.message}); check --endpoint-url or AWS_ENDPOINT_URL, ` +
-    'the region and the network'
+    `cannot reach AWS (${error.message}); check the network and the region, and ` +
+    'the endpoint override if one is set (--endpoint-url or AWS_ENDPOINT_URL)'
   );
 }

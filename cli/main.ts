@@ -17,20 +17,6 @@ import { type Io, processIo } from './io.js';
 
 const NAME = 'ecs-secret-reconciler';
 
-/**
- * Findings print their severity upper case, so `--fail-on` takes a severity
- * in any case; a value that is no severity keeps its spelling in the error.
- */
-function severityInAnyCase(command: Command): void {
-  const option = command.options.find((candidate) => candidate.long === '--fail-on');
-  const parse = option?.parseArg;
-  if (option === undefined || parse === undefined) return;
-  option.argParser((value: string, previous: unknown) => {
-    const lower = value.toLowerCase();
-    return parse(option.argChoices?.includes(lower) ? lower : value, previous);
-  });
-}
-
 function createProgram(io: Io): Command {
   const program = new Command(NAME)
     .description(
@@ -53,7 +39,6 @@ function createProgram(io: Io): Command {
   registerDemo(program, { io });
   for (const command of program.commands) {
     command.showHelpAfterError(`(run ${NAME} ${command.name()} --help for usage)`);
-    severityInAnyCase(command);
   }
   return program;
 }

@@ -10,7 +10,7 @@ import { renderOutcomes } from '../format/outcomes.js';
 import { renderTable } from '../format/table.js';
 import { type CommandContext, type Io, terminalProgress, wantsColour } from '../io.js';
 import { stderrLog } from '../log.js';
-import { targetOf } from '../target.js';
+import { ENDPOINT_DEFAULT, REGION_DEFAULT, targetOf } from '../target.js';
 import { checkFailOn, failOnOption } from './fail-on.js';
 import { readEventFile, resyncTrigger } from './plan-input.js';
 
@@ -113,11 +113,11 @@ export function registerApply(program: Command, context: CommandContext): void {
     )
     .option('--event <file>', 'EventBridge event or manual payload to reconcile')
     .option('--dry-run', 'plan from a fresh observation and print; change nothing')
+    .option('--region <region>', `AWS region (${REGION_DEFAULT})`)
     .option(
-      '--region <region>',
-      'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION or us-east-1)',
+      '--endpoint-url <url>',
+      `AWS endpoint override, e.g. the local emulator (${ENDPOINT_DEFAULT})`,
     )
-    .option('--endpoint-url <url>', 'AWS endpoint override, e.g. the local emulator')
     .addOption(
       new Option(
         '--mode <mode>',

@@ -1,4 +1,4 @@
-import { Option } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import type { Finding } from '../../lib/plan/types.js';
 import {
   SEVERITY_ORDER,
@@ -11,12 +11,25 @@ export class FindingsAtSeverityError extends Error {
   override readonly name = 'FindingsAtSeverityError';
 }
 
+/** A severity in any case: the table prints them upper case. */
+function parseSeverity(value: string): Severity {
+  const lower = value.toLowerCase();
+  const known = SEVERITY_ORDER.find((severity) => severity === lower);
+  if (known === undefined) {
+    throw new InvalidArgumentError(`Allowed choices are ${SEVERITY_ORDER.join(', ')}.`);
+  }
+  return known;
+}
+
 /** `--fail-on SEVERITY`: exit 3 after printing when a finding is that bad or worse. */
 export function failOnOption(): Option {
+  // choices() lists the severities in --help; the parser then takes any case.
   return new Option(
     '--fail-on <severity>',
     'exit 3 when a finding at or above this severity exists',
-  ).choices(SEVERITY_ORDER);
+  )
+    .choices(SEVERITY_ORDER)
+    .argParser(parseSeverity);
 }
 
 /** Throws FindingsAtSeverityError when any finding is at or above `threshold`. */

@@ -8,7 +8,7 @@ import type { LabelRecord, SnapshotInput } from '../../lib/snapshot/types.js';
 import { cliClients } from '../clients.js';
 import { type CommandContext, type Io, terminalProgress } from '../io.js';
 import { stderrLog } from '../log.js';
-import { targetOf } from '../target.js';
+import { ENDPOINT_DEFAULT, REGION_DEFAULT, targetOf } from '../target.js';
 import { resyncTrigger } from './plan-input.js';
 
 type SnapshotOptions = {
@@ -91,11 +91,11 @@ export function registerSnapshot(program: Command, context: CommandContext): voi
         'secrets (never their values), with the IAM, KMS, network and SSM objects the ' +
         'checks need. Uses the default AWS credential chain.',
     )
+    .option('--region <region>', `AWS region (${REGION_DEFAULT})`)
     .option(
-      '--region <region>',
-      'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION or us-east-1)',
+      '--endpoint-url <url>',
+      `AWS endpoint override, e.g. the local emulator (${ENDPOINT_DEFAULT})`,
     )
-    .option('--endpoint-url <url>', 'endpoint override, e.g. a local emulator')
     .option('--cluster <name>', 'limit to a cluster (repeatable)', collect, [])
     .option(
       '--secret <id>',
