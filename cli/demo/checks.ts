@@ -12,19 +12,14 @@ export function evaluate(fleet: SeededFleet, observed: Observed): DemoCheck[] {
   const skipped = (role: FleetRole, reason: string) =>
     row(role)?.action === 'skip' && row(role)?.reason === reason;
   const notifier = fleet.services.notifier.name;
-  const hasFinding = (role: FleetRole, code: string) =>
-    observed.findings.some(
+  const findingsOf = (role: FleetRole, code: string) =>
+    observed.findings.filter(
       (f) => f.resource === fleet.services[role].name && f.code === code,
     );
+  const hasFinding = (role: FleetRole, code: string) => findingsOf(role, code).length > 0;
   /** A network finding of `code` on the role's service, for the path to Secrets Manager. */
   const secretsPath = (role: FleetRole, code: string, via: string | null) =>
-    observed.findings.some(
-      (f) =>
-        f.resource === fleet.services[role].name &&
-        f.code === code &&
-        f.store === 'secretsmanager' &&
-        f.via === via,
-    );
+    findingsOf(role, code).some((f) => f.store === 'secretsmanager' && f.via === via);
   const privatePathClean = !observed.findings.some(
     (f) =>
       f.resource === fleet.services.web.name &&

@@ -36,8 +36,6 @@ export type SeededNetwork = {
     /** Subnet of the edge VPC with only the local route: no path to AWS APIs. */
     isolated: Placement;
   };
-  internetGatewayId: string;
-  natGatewayId: string;
   vpcEndpointIds: { secretsmanager: string; ssm: string };
 };
 
@@ -199,8 +197,6 @@ async function seedEdge(ec2: EC2Client, options: Options) {
       public: placement(subnets.public, true),
       isolated: placement(subnets.isolated, false),
     },
-    internetGatewayId,
-    natGatewayId,
   };
 }
 
@@ -214,8 +210,6 @@ export async function seedNetwork(
   return {
     vpcIds: { core: core.vpcId, edge: edge.vpcId },
     placements: { endpoint: core.placement, ...edge.placements },
-    internetGatewayId: edge.internetGatewayId,
-    natGatewayId: edge.natGatewayId,
     vpcEndpointIds: core.vpcEndpointIds,
   };
 }
