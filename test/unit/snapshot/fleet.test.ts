@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { collectReferences } from '../../../lib/refs/index.js';
 import { snapshotIndex, tasksOfService } from '../../../lib/snapshot/index.js';
 import type { Service, Snapshot } from '../../../lib/snapshot/types.js';
 import { loadExampleFleet } from '../../support/snapshots.js';
@@ -140,15 +141,11 @@ describe('fleet', () => {
   it('looks like a real account: several clusters, services and shared secrets', () => {
     const consumers = new Map<string, Set<string>>();
     for (const s of fleet.services) {
-      for (const valueFrom of valueFroms(s.serviceName)) {
-        const secret = fleet.secrets.find((candidate) =>
-          valueFrom.startsWith(candidate.ARN),
-        );
-        if (secret === undefined) continue;
-        consumers.set(
-          secret.ARN,
-          (consumers.get(secret.ARN) ?? new Set()).add(s.serviceName),
-        );
+      const td = index.taskDefinitionsByArn.get(s.taskDefinition);
+      for (const ref of collectReferences(fleet, s, td).references) {
+        if (ref.secret === null) continue;
+        const names = consumers.get(ref.secret.ARN) ?? new Set();
+        consumers.set(ref.secret.ARN, names.add(s.serviceName));
       }
     }
 
@@ -156,7 +153,7 @@ describe('fleet', () => {
     expect(fleet.services.length).toBeGreaterThanOrEqual(12);
     expect(fleet.secrets.length).toBeGreaterThanOrEqual(8);
     const shared = [...consumers.values()].filter((names) => names.size > 1);
-    expect(shared.length).toBeGreaterThanOrEqual(3);
+    expect(shared.length).toBeGreaterThanOrEqual(5);
   });
 
   it('holds a secret pending deletion that a service references', () => {
