@@ -1,5 +1,4 @@
-import { clusterMatches } from '../../lib/decide/index.js';
-import { secretsNamed } from '../../lib/decide/scope.js';
+import { clusterMatches, secretsNamed } from '../../lib/decide/index.js';
 import type { Trigger } from '../../lib/events/types.js';
 import type { Snapshot } from '../../lib/snapshot/types.js';
 import { lastSegment } from '../format/names.js';
