@@ -2,22 +2,19 @@ import { type Command, Option } from 'commander';
 import { serviceConsumer } from '../../lib/decide/checks.js';
 import { DEFAULT_POLICY } from '../../lib/decide/policy.js';
 import { explainConsumer } from '../../lib/drift/index.js';
-import { observe } from '../../lib/observe/observe.js';
-import { scopeForTrigger } from '../../lib/observe/scope.js';
 import { collectReferences } from '../../lib/refs/index.js';
 import { loadSnapshotFile, parseSnapshot } from '../../lib/snapshot/index.js';
 import type { Snapshot } from '../../lib/snapshot/types.js';
-import { cliClients } from '../clients.js';
 import { InputError } from '../errors.js';
 import { paint } from '../format/colour.js';
 import { renderExplanation } from '../format/explain.js';
 import { namesOf } from '../format/names.js';
 import { type CommandContext, type Io, wantsColour } from '../io.js';
-import { stderrLog } from '../log.js';
-import { ENDPOINT_DEFAULT, REGION_DEFAULT, targetOf } from '../target.js';
+import { ENDPOINT_DEFAULT, REGION_DEFAULT } from '../target.js';
+import { captureAccount } from './capture.js';
 import { explainDocument } from './explain-document.js';
 import { findService } from './explain-target.js';
-import { parseNow, planOffline, resyncTrigger } from './plan-input.js';
+import { parseNow, planOffline } from './plan-input.js';
 import { heldClusters, holdsCluster } from './snapshot-scope.js';
 
 type ExplainOptions = {
@@ -27,20 +24,23 @@ type ExplainOptions = {
   now?: Date;
   region?: string;
   endpointUrl?: string;
+  recordsTable?: string;
   format: 'table' | 'json';
 };
 
-/** Reads the account now, limited to the cluster when one is named. */
+/** Reads the account now, as `snapshot` would, limited to the cluster when one is named. */
 async function observeLive(options: ExplainOptions, io: Io): Promise<Snapshot> {
-  const target = targetOf(options, io.env);
-  const trigger = resyncTrigger({ account: null, region: target.region }, new Date(), {
-    clusters: options.cluster === undefined ? [] : [options.cluster],
-  });
-  const clients = cliClients(target, io.env);
-  const document = await observe(clients, scopeForTrigger(trigger, { clusters: [] }), {
-    log: stderrLog(io),
-  });
-  return parseSnapshot(document, `observation of ${target.region}`);
+  const document = await captureAccount(
+    {
+      region: options.region,
+      endpointUrl: options.endpointUrl,
+      clusters: options.cluster === undefined ? [] : [options.cluster],
+      secrets: [],
+      recordsTable: options.recordsTable,
+    },
+    io,
+  );
+  return parseSnapshot(document, `observation of ${document.region}`);
 }
 
 async function runExplain(
@@ -127,6 +127,10 @@ export function registerExplain(program: Command, context: CommandContext): void
     .option(
       '--endpoint-url <url>',
       `AWS endpoint override for a live read (${ENDPOINT_DEFAULT})`,
+    )
+    .option(
+      '--records-table <name>',
+      "the controller's label records for a live read (default: RECORDS_TABLE)",
     )
     .addOption(
       new Option('--format <format>', 'output format')

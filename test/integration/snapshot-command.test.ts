@@ -9,13 +9,24 @@ import { parseSnapshot } from '../../lib/snapshot/index.js';
 import { emulatorClientConfig, resetEmulator } from '../support/aws.js';
 import { run } from '../unit/cli/run.js';
 
-describe('snapshot command', () => {
+describe('snapshot command and live explain', () => {
   const config = emulatorClientConfig();
   let fleet: SeededFleet;
+  /** The controller's record of the database secret's present version. */
+  const record = () => ({
+    secretArn: fleet.secrets.database.arn,
+    label: 'AWSCURRENT',
+    versionId: fleet.secrets.database.currentVersionId,
+    movedAt: '2024-05-01T12:00:00.000Z',
+    source: 'event' as const,
+  });
 
   beforeAll(async () => {
     await resetEmulator();
-    fleet = await seedFleet(createClients(config));
+    const clients = createClients(config);
+    fleet = await seedFleet(clients);
+    await ensureTable(clients.dynamodb, 'snapshot-records');
+    await createRecordStore(clients.dynamodb, 'snapshot-records').save([record()]);
     // The command uses the default credential chain, which reads the process environment.
     vi.stubEnv('AWS_ACCESS_KEY_ID', config.credentials.accessKeyId);
     vi.stubEnv('AWS_SECRET_ACCESS_KEY', config.credentials.secretAccessKey);
@@ -58,17 +69,6 @@ describe('snapshot command', () => {
   });
 
   it('includes the label records when given --records-table', async () => {
-    const clients = createClients(config);
-    await ensureTable(clients.dynamodb, 'snapshot-records');
-    const record = {
-      secretArn: fleet.secrets.database.arn,
-      label: 'AWSCURRENT',
-      versionId: fleet.secrets.database.currentVersionId,
-      movedAt: '2024-05-01T12:00:00.000Z',
-      source: 'event' as const,
-    };
-    await createRecordStore(clients.dynamodb, 'snapshot-records').save([record]);
-
     const result = await run([
       'snapshot',
       '--endpoint-url',
@@ -78,7 +78,33 @@ describe('snapshot command', () => {
     ]);
 
     expect(result.code).toBe(0);
-    expect(parseSnapshot(JSON.parse(result.stdout), 'stdout').records).toEqual([record]);
+    expect(parseSnapshot(JSON.parse(result.stdout), 'stdout').records).toEqual([
+      record(),
+    ]);
+  });
+
+  it('explains a live service from the same label records when given --records-table', async () => {
+    const argv = ['explain', fleet.services.web.name, '--endpoint-url', config.endpoint];
+
+    const without = await run([...argv, '--format', 'json']);
+    const withRecords = await run([
+      ...argv,
+      '--records-table',
+      'snapshot-records',
+      '--format',
+      'json',
+    ]);
+
+    const moveOf = (stdout: string) =>
+      (JSON.parse(stdout) as { references: { secret: { move: unknown } | null }[] })
+        .references[0]?.secret?.move;
+    expect(without.code).toBe(0);
+    expect(moveOf(without.stdout)).toMatchObject({ source: 'creation' });
+    expect(withRecords.code).toBe(0);
+    expect(moveOf(withRecords.stdout)).toEqual({
+      movedAt: '2024-05-01T12:00:00.000Z',
+      source: 'event',
+    });
   });
 
   it('leaves the records out with a warning when the table does not exist', async () => {
