@@ -80,9 +80,9 @@ export function decideAction(
     return action(service, 'skip', 'NoDeployment', followedArns, text);
   }
   if (followed.length === 0) {
-    if (counts.unresolved === 0 && assessment.pinned > 0) {
+    if (counts.unresolved === 0 && assessment.pinnedArns.length > 0) {
       const text = `${name} pins every secret it references to a version id; nothing can move.`;
-      return action(service, 'skip', 'VersionPinned', [], text);
+      return action(service, 'skip', 'VersionPinned', assessment.pinnedArns, text);
     }
     const text = `None of the secrets ${name} references could be resolved; see its findings.`;
     return action(service, 'skip', 'SecretUnresolved', [], text);

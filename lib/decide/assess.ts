@@ -24,8 +24,8 @@ export type FollowedSecret = {
 export type Assessment = {
   primary: Deployment | null;
   followed: FollowedSecret[];
-  /** References that resolved to a secret but pin a version id. */
-  pinned: number;
+  /** Secrets of the references that resolved but pin a version id. */
+  pinnedArns: string[];
   /** Running tasks created before a secret they follow moved. */
   staleTasks: Task[];
 };
@@ -81,9 +81,9 @@ export function assessService(
       entry.move !== null &&
       isBefore(primary.createdAt, entry.move.movedAt),
   }));
-  const pinned = refs.filter(
-    (ref) => ref.secret !== null && ref.versionId !== null,
-  ).length;
+  const pinnedArns = refs.flatMap((ref) =>
+    ref.secret !== null && ref.versionId !== null ? [ref.secret.ARN] : [],
+  );
 
   const moves = followed.flatMap((entry) => (entry.move === null ? [] : [entry.move]));
   const latest = moves
@@ -99,7 +99,7 @@ export function assessService(
             isBefore(task.createdAt ?? task.startedAt, latest),
         );
 
-  return { primary, followed, pinned, staleTasks };
+  return { primary, followed, pinnedArns, staleTasks };
 }
 
 /** One finding listing the running tasks that still hold an old value, if any. */

@@ -81,7 +81,7 @@ describe('plan', () => {
       spec: { name: 'svc', valueFroms: [PINNED(DB, DB_V1), PINNED(API, API_K1)] },
       type: 'skip',
       reason: 'VersionPinned',
-      secretArns: [],
+      secretArns: [API, DB],
     },
     {
       when: 'a custom stage moved before the deployment',
