@@ -3,7 +3,7 @@ import type { ActionOutcome, Outcome } from '../../lib/act/types.js';
 import type { Finding } from '../../lib/plan/types.js';
 import type { ActionReason, ActionType, Severity } from '../../lib/plan/vocabulary.js';
 import { severityRank } from '../../lib/plan/vocabulary.js';
-import { lastSegment } from '../format/names.js';
+import { lastSegment, replaceArns } from '../format/names.js';
 import type { DeploymentIds } from './deployments.js';
 import type { FleetRole, SeededFleet } from './seed.js';
 import type { TappedEvent } from './tap.js';
@@ -160,7 +160,7 @@ export function findingRows(
       secret: finding.secretArn === null ? null : name(finding.secretArn),
       via: viaOf(finding),
       store,
-      message: finding.message,
+      message: replaceArns(finding.message, (arn) => name(arn)),
     });
   }
   return rows;

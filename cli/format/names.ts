@@ -15,6 +15,14 @@ export function lastSegment(arn: string): string {
   return arn.slice(Math.max(arn.lastIndexOf('/'), arn.lastIndexOf(':')) + 1);
 }
 
+/** An ARN inside running text, up to the punctuation that ends a sentence or a list. */
+const ARN_IN_TEXT = /arn:[\w-]+:[\w-]+:[\w-]*:\d*:[^\s,;()"']*[^\s,;()"'.:]/g;
+
+/** The text with each ARN in it replaced by what `rename` gives for it. */
+export function replaceArns(text: string, rename: (arn: string) => string): string {
+  return text.replace(ARN_IN_TEXT, rename);
+}
+
 /** Names from the snapshot, falling back to the last segment of the ARN. */
 export function namesOf(snapshot: Snapshot): Names {
   const secrets = new Map(snapshot.secrets.map((secret) => [secret.ARN, secret.Name]));
@@ -33,10 +41,7 @@ export function namesOf(snapshot: Snapshot): Names {
     secret,
     service,
     cluster,
-    text: (text) =>
-      text.replace(/arn:[\w-]+:[\w-]+:[\w-]*:\d*:[^\s,;()"']*[^\s,;()"'.:]/g, (arn) => {
-        return known.get(arn) ?? arn;
-      }),
+    text: (text) => replaceArns(text, (arn) => known.get(arn) ?? arn),
     resource: (arn) => {
       if (arn === null) return '(no resource)';
       return services.get(arn) ?? secrets.get(arn) ?? lastSegment(arn);
