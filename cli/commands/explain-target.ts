@@ -68,6 +68,15 @@ export function findService(
     );
   }
   const where = cluster === undefined ? '' : ` in cluster ${cluster}`;
+  const elsewhere = snapshot.services
+    .filter((s) => s.serviceArn === wanted || s.serviceName === wanted)
+    .map((s) => lastSegment(s.clusterArn))
+    .sort();
+  if (elsewhere.length > 0) {
+    throw new InputError(
+      `no service ${wanted}${where}; it is in cluster ${elsewhere.join(', ')}`,
+    );
+  }
   const near = closeNames(
     wanted.includes('/') ? lastSegment(wanted) : wanted,
     snapshot.services.filter((s) => inCluster(s, cluster)).map((s) => s.serviceName),

@@ -36,9 +36,13 @@ function rule(row: Row): string {
   return JSON.stringify(row);
 }
 
-/** Evidence as `key: value` phrases: rules and entries summarised, the rest as JSON. */
+/**
+ * Evidence as `key: value` phrases: rules and entries summarised, the rest as
+ * JSON; an empty field (no route, no endpoint) is left out.
+ */
 function evidenceLines(evidence: Row, names: Names): string[] {
-  return Object.entries(evidence).map(([key, value]) => {
+  const present = Object.entries(evidence).filter(([, value]) => value !== null);
+  return present.map(([key, value]) => {
     const text = Array.isArray(value)
       ? [...new Set(value.map((item) => rule(item as Row)))].join('; ') || 'none'
       : typeof value === 'object' && value !== null

@@ -109,6 +109,7 @@ describe('explain', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/subnet-\w+ -> secretsmanager: none/);
     expect(result.stdout).toContain('reason: noDefaultRoute');
+    expect(result.stdout).not.toContain(': null');
     expect(result.stdout).toContain('NoNetworkPath');
   });
 
@@ -121,7 +122,8 @@ describe('explain', () => {
     {
       when: 'the service is not in the named cluster',
       argv: ['explain', 'payments-ledger', '--snapshot', FLEET, '--cluster', 'web-prod'],
-      message: /no service payments-ledger in cluster web-prod/,
+      message:
+        /no service payments-ledger in cluster web-prod; it is in cluster payments-prod$/m,
     },
     {
       when: 'no service name is given',
