@@ -52,11 +52,10 @@ export function findService(
   wanted: string,
   cluster?: string,
 ): Service {
-  const matches = snapshot.services.filter(
-    (service) =>
-      (service.serviceArn === wanted || service.serviceName === wanted) &&
-      inCluster(service, cluster),
+  const named = snapshot.services.filter(
+    (service) => service.serviceArn === wanted || service.serviceName === wanted,
   );
+  const matches = named.filter((service) => inCluster(service, cluster));
   const [only] = matches;
   if (only !== undefined && matches.length === 1) return only;
 
@@ -68,11 +67,9 @@ export function findService(
     );
   }
   const where = cluster === undefined ? '' : ` in cluster ${cluster}`;
-  const elsewhere = snapshot.services
-    .filter((s) => s.serviceArn === wanted || s.serviceName === wanted)
-    .map((s) => lastSegment(s.clusterArn))
-    .sort();
-  if (elsewhere.length > 0) {
+  // The name exists, only not in the cluster asked for.
+  if (named.length > 0) {
+    const elsewhere = named.map((service) => lastSegment(service.clusterArn)).sort();
     throw new InputError(
       `no service ${wanted}${where}; it is in cluster ${elsewhere.join(', ')}`,
     );

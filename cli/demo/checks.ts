@@ -20,11 +20,8 @@ export function evaluate(fleet: SeededFleet, observed: Observed): DemoCheck[] {
   /** A network finding of `code` on the role's service, for the path to Secrets Manager. */
   const secretsPath = (role: FleetRole, code: string, via: string | null) =>
     findingsOf(role, code).some((f) => f.store === 'secretsmanager' && f.via === via);
-  const privatePathClean = !observed.findings.some(
-    (f) =>
-      f.resource === fleet.services.web.name &&
-      (f.code === 'NoNetworkPath' || f.code === 'PublicNetworkPath'),
-  );
+  const privatePathClean =
+    !hasFinding('web', 'NoNetworkPath') && !hasFinding('web', 'PublicNetworkPath');
 
   return [
     {

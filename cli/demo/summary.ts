@@ -160,7 +160,7 @@ export function findingRows(
       secret: finding.secretArn === null ? null : name(finding.secretArn),
       via: viaOf(finding),
       store,
-      message: replaceArns(finding.message, (arn) => name(arn)),
+      message: replaceArns(finding.message, name),
     });
   }
   return rows;

@@ -1,3 +1,4 @@
+import { MOVE_SOURCE_TEXT } from '../../lib/decide/index.js';
 import type { RoleDecision } from '../../lib/drift/index.js';
 import type { ExplainedReference } from '../commands/explain-document.js';
 import type { Paint } from './colour.js';
@@ -18,12 +19,6 @@ const KEY_WORD: Record<string, string> = {
   awsManaged: 'AWS managed key',
   customer: 'customer managed key',
   unknown: 'key not in the snapshot:',
-};
-
-const MOVE_SOURCE: Record<string, string> = {
-  event: 'reported by an event',
-  resync: 'noticed by a resync',
-  creation: 'when its version was created',
 };
 
 /**
@@ -79,7 +74,7 @@ function secretLines(ref: ExplainedReference): string[] {
   const moved =
     secret.move === null
       ? ''
-      : `, moved at ${secret.move.movedAt} (${MOVE_SOURCE[secret.move.source] ?? secret.move.source})`;
+      : `, moved at ${secret.move.movedAt} (${MOVE_SOURCE_TEXT[secret.move.source]})`;
   const deletion =
     secret.deletedDate === null
       ? 'not scheduled for deletion'
